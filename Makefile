@@ -1,0 +1,44 @@
+# The archive's commands. `make run` sets up and serves the demo; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run install install-dev migrate demo test lint check benchmark clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+
+migrate:
+	$(BIN)/python manage.py migrate --noinput
+
+demo:
+	$(BIN)/python manage.py load_demo
+
+# Install, migrate SQLite in the checkout, load the demo, make sure an admin exists, serve.
+run: install migrate demo
+	$(BIN)/python manage.py ensure_admin --url http://$(HOST)/admin/
+	$(BIN)/python manage.py runserver $(HOST)
+
+# Install the test dependencies (and Chromium if missing), then run the whole suite.
+test: install-dev
+	@command -v chromium >/dev/null 2>&1 || ./scripts/install-chromium
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,158 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
+
+from archive.dates import describe
+from archive.models import Citation, Claim, MediaItem, Place, PlaceName, Source, SourceCreator
+
+from .base import CitationInline, ClaimInline, DecadeListFilter, IdentifierInline, RecordAdmin
+
+
+class SourceCreatorInline(admin.TabularInline):
+    model = SourceCreator
+    extra = 0
+    fields = ["name", "role", "order"]
+
+
+@admin.register(Source)
+class SourceAdmin(RecordAdmin):
+    list_display = ["title", "kind", "date_display", "container_title", "cited_by", "status"]
+    list_select_related = ["kind"]
+    list_filter = ["status", "kind", DecadeListFilter, "language"]
+    search_fields = ["title", "slug", "container_title", "creators_text", "creators__name"]
+    autocomplete_fields = ["kind"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [SourceCreatorInline, IdentifierInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "status"]}),
+        (
+            "Bibliographic record",
+            {
+                "fields": [
+                    "creators_text",
+                    "container_title",
+                    "publisher",
+                    "publication_place",
+                    "date",
+                    "volume",
+                    "issue",
+                    "pages",
+                    "language",
+                    "doi",
+                    "isbn",
+                ]  # fmt: skip
+            },
+        ),
+        (
+            "Where to find it",
+            {"fields": ["url", "accessed", "repository", "call_number", "rights"]},
+        ),
+        ("Content", {"fields": ["abstract", "transcript"]}),
+        ("Source criticism", {"fields": ["criticism_note"]}),
+        ("History", {"fields": ["published_at", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                citation_count=Count("citations", distinct=True),
+                claim_count=Count("claims", distinct=True),
+            )
+        )
+
+    @admin.display(description="date", ordering="date_earliest")
+    def date_display(self, obj):
+        return describe(obj.date)
+
+    @admin.display(description="cited by")
+    def cited_by(self, obj):
+        url = reverse("admin:archive_citation_changelist") + f"?source__id__exact={obj.pk}"
+        return format_html(
+            '<a href="{}">{} citations</a>, {} claims', url, obj.citation_count, obj.claim_count
+        )
+
+
+class PlaceNameInline(admin.TabularInline):
+    model = PlaceName
+    extra = 0
+    fields = ["name", "language", "script", "kind"]
+
+
+@admin.register(Place)
+class PlaceAdmin(RecordAdmin):
+    list_display = ["name", "kind", "parent", "latitude", "longitude", "status"]
+    list_select_related = ["parent"]
+    list_filter = ["status", "kind"]
+    search_fields = ["name", "slug", "names__name"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PlaceNameInline, IdentifierInline, CitationInline, ClaimInline]
+    fields = [
+        "name", "slug", "status", "kind", "parent", "latitude", "longitude", "description",
+        "published_at", "created_at", "updated_at",
+    ]  # fmt: skip
+
+
+class MediaDateFilter(DecadeListFilter):
+    date_field = "date"
+
+
+@admin.register(MediaItem)
+class MediaItemAdmin(RecordAdmin):
+    list_display = ["title", "media_type", "date_display", "licence", "source", "status"]
+    list_select_related = ["licence", "source"]
+    list_filter = ["status", "media_type", "licence", MediaDateFilter]
+    search_fields = ["title", "slug", "caption", "credit_line", "creator", "sha256"]
+    autocomplete_fields = ["source", "places", "licence"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [IdentifierInline, CitationInline, ClaimInline]
+    readonly_fields = [
+        *RecordAdmin.readonly_fields, "media_type", "mime_type", "size", "width", "height",
+        "sha256", "exif", "fixity", "fixity_checked_at",
+    ]  # fmt: skip
+
+    @admin.display(description="date", ordering="date_earliest")
+    def date_display(self, obj):
+        return describe(obj.date)
+
+
+class RecordLinkAdmin(admin.ModelAdmin):
+    """Lists of citations and claims across the archive: what cites a source."""
+
+    list_select_related = ["source", "content_type"]
+    list_per_page = 100
+    show_full_result_count = False
+    autocomplete_fields = ["source"]
+    search_fields = ["source__title", "locator", "quotation"]
+
+    @admin.display(description="record")
+    def record_link(self, obj):
+        return f"{obj.content_type.name} #{obj.object_id}"
+
+    def has_add_permission(self, request):
+        return False  # added inline on the record they belong to
+
+
+@admin.register(Citation)
+class CitationAdmin(RecordLinkAdmin):
+    list_display = ["source", "record_link", "locator", "quotation", "from_text"]
+    list_filter = ["content_type", "from_text", ("source", admin.RelatedOnlyFieldListFilter)]
+    fields = ["content_type", "object_id", "source", "locator", "quotation", "note", "order"]
+
+
+@admin.register(Claim)
+class ClaimAdmin(RecordLinkAdmin):
+    list_display = ["attribute", "value", "source", "record_link", "locator"]
+    list_select_related = ["source", "content_type", "attribute"]
+    list_filter = ["attribute", "content_type", ("source", admin.RelatedOnlyFieldListFilter)]
+    fields = [
+        "content_type", "object_id", "attribute", "source", "value_number", "value_lower",
+        "value_upper", "value_text", "value_date", "locator", "quotation", "note", "order",
+    ]  # fmt: skip
+
+    @admin.display(description="value")
+    def value(self, obj):
+        return obj.value_display

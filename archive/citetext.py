@@ -1,0 +1,233 @@
+"""Markdown with Pandoc-style citation markers: `[@source-slug]`, `[@source-slug, p. 4]`,
+`[see @a, p. 2; @b]`.
+
+One parser serves validation (admin errors name the marker), syncing a record's `Citation`
+rows with its markers, and rendering numbered footnotes into sanitised HTML.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import nh3
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
+
+# A bracketed group with an @ that starts a word: Pandoc's citation syntax.
+GROUP_RE = re.compile(r"\[(?P<body>(?:[^\[\]]*?[\s;])?-?@[^\[\]]*)\]")
+ITEM_RE = re.compile(
+    r"^(?P<prefix>(?:[^@;]*\s)?)-?@(?P<key>[A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*)"
+    r"(?:\s*,\s*(?P<locator>[^;]+?))?\s*$"
+)
+SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
+UNCLOSED_RE = re.compile(r"\[(?:[^\[\]]*?\s)?-?@[^\]]*$")
+PLACEHOLDER = "\u2063CITE{}\u2063"  # invisible separators survive Markdown untouched
+
+markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": True})
+markdown.enable(["table", "strikethrough"])
+
+ALLOWED_TAGS = {
+    "p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "pre", "h2", "h3",
+    "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del", "sup", "sub",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Cite:
+    key: str
+    locator: str = ""
+    prefix: str = ""
+
+
+@dataclass
+class Marker:
+    text: str
+    start: int
+    end: int
+    cites: list[Cite] = field(default_factory=list)
+    error: str = ""
+
+
+def find_markers(text: str) -> list[Marker]:
+    markers = []
+    for match in GROUP_RE.finditer(text or ""):
+        marker = Marker(match.group(0), match.start(), match.end())
+        for item in match.group("body").split(";"):
+            item_match = ITEM_RE.match(item.strip())
+            if not item_match or not SLUG_RE.match(item_match.group("key")):
+                marker.error = (
+                    f"The citation marker “{marker.text}” is malformed: write [@source-key] or "
+                    "[@source-key, p. 4]; separate several sources with ;."
+                )
+                marker.cites = []
+                break
+            marker.cites.append(
+                Cite(
+                    key=item_match.group("key"),
+                    locator=(item_match.group("locator") or "").strip(),
+                    prefix=item_match.group("prefix").strip(),
+                )
+            )
+        markers.append(marker)
+    return markers
+
+
+def _sources_by_slug(keys):
+    from archive.models import Source
+
+    return {source.slug: source for source in Source.objects.filter(slug__in=set(keys))}
+
+
+def validate_markers(text: str, field: str = "text") -> None:
+    """Raise ValidationError naming every malformed marker and every unknown source key."""
+    errors = []
+    for line in (text or "").splitlines():
+        unclosed = UNCLOSED_RE.search(line)
+        if unclosed:
+            errors.append(f"The citation marker “{unclosed.group(0)[:60]}” is not closed with ].")
+    markers = find_markers(text)
+    errors += [marker.error for marker in markers if marker.error]
+    keys = [cite.key for marker in markers for cite in marker.cites]
+    known = _sources_by_slug(keys)
+    for marker in markers:
+        for cite in marker.cites:
+            if cite.key not in known:
+                errors.append(
+                    f"The citation marker “{marker.text}” names an unknown source key "
+                    f"“{cite.key}”: no source has that slug."
+                )
+    if errors:
+        raise ValidationError({field: list(dict.fromkeys(errors))})
+
+
+def sync_citations(record) -> None:
+    """Keep the citations made from markers in step with the record's texts.
+
+    Citations added by hand are kept; one made from a marker that is gone is removed.
+    """
+    from archive.models import Citation
+
+    cites = [
+        cite
+        for text in record.cited_texts()
+        for marker in find_markers(text)
+        for cite in marker.cites
+    ]
+    sources = _sources_by_slug(cite.key for cite in cites)
+    wanted = list(dict.fromkeys((sources[c.key].pk, c.locator) for c in cites if c.key in sources))
+    content_type = ContentType.objects.get_for_model(record)
+    existing = {
+        (citation.source_id, citation.locator): citation
+        for citation in Citation.objects.filter(content_type=content_type, object_id=record.pk)
+    }
+    for order, (source_id, locator) in enumerate(wanted, start=1):
+        citation = existing.pop((source_id, locator), None)
+        if citation is None:
+            Citation.objects.create(
+                content_type=content_type,
+                object_id=record.pk,
+                source_id=source_id,
+                locator=locator,
+                order=order,
+                from_text=True,
+            )
+        elif citation.from_text and citation.order != order:
+            citation.order = order
+            citation.save(update_fields=["order"])
+    stale = [citation.pk for citation in existing.values() if citation.from_text]
+    if stale:
+        Citation.objects.filter(pk__in=stale).delete()
+
+
+@dataclass
+class Footnote:
+    number: int
+    entries: list[dict]  # each: source (or None), key, locator, prefix, quotation
+    anchor: str = ""
+    ref_anchor: str = ""
+
+
+@dataclass
+class RenderedText:
+    html: SafeString
+    footnotes: list[Footnote]
+
+
+def render(
+    text: str,
+    *,
+    citations=(),
+    start: int = 1,
+    anchor_prefix: str = "fn",
+    public: bool = True,
+) -> RenderedText:
+    """Render Markdown to sanitised HTML with numbered footnote references.
+
+    `citations` (the record's Citation rows, sources selected) supply quotations and avoid a
+    query; a source that is not published is named without a link on the public site.
+    """
+    markers = find_markers(text or "")
+    by_key = {}
+    for citation in citations:
+        by_key.setdefault((citation.source.slug, citation.locator), citation)
+    missing = {
+        cite.key
+        for marker in markers
+        for cite in marker.cites
+        if not any(key == cite.key for key, _ in by_key)
+    }
+    sources = {citation.source.slug: citation.source for citation in citations}
+    if missing:
+        sources.update(_sources_by_slug(missing))
+
+    footnotes, pieces, cursor = [], [], 0
+    for marker in markers:
+        pieces.append(text[cursor : marker.start])
+        cursor = marker.end
+        if marker.error or not marker.cites:
+            pieces.append(marker.text)
+            continue
+        number = start + len(footnotes)
+        entries = []
+        for cite in marker.cites:
+            source = sources.get(cite.key)
+            if source is not None and public and not source.is_published:
+                source = None
+            citation = by_key.get((cite.key, cite.locator))
+            entries.append(
+                {
+                    "source": source,
+                    "key": cite.key,
+                    "locator": cite.locator,
+                    "prefix": cite.prefix,
+                    "quotation": citation.quotation if citation else "",
+                }
+            )
+        footnotes.append(
+            Footnote(
+                number=number,
+                entries=entries,
+                anchor=f"{anchor_prefix}-{number}",
+                ref_anchor=f"{anchor_prefix}-ref-{number}",
+            )
+        )
+        pieces.append(PLACEHOLDER.format(number))
+    pieces.append((text or "")[cursor:])
+
+    html = nh3.clean(
+        markdown.render("".join(pieces)),
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}, "th": {"align"}, "td": {"align"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow noopener",
+    )
+    for footnote in footnotes:
+        ref = (
+            f'<sup class="footnote-ref"><a href="#{footnote.anchor}" id="{footnote.ref_anchor}" '
+            f'aria-describedby="footnotes-label">{footnote.number}</a></sup>'
+        )
+        html = html.replace(escape(PLACEHOLDER.format(footnote.number)), ref)
+        html = html.replace(PLACEHOLDER.format(footnote.number), ref)
+    return RenderedText(html=mark_safe(html), footnotes=footnotes)

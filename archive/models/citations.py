@@ -1,0 +1,169 @@
+"""Citations and claims: how every statement in the archive names its source."""
+
+from decimal import Decimal
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from archive.dates import EDTFField, describe, set_date_bounds
+
+from .sources import Source
+from .vocabularies import ClaimAttribute
+
+
+class RecordLink(models.Model):
+    """A generic link to any record (event, person, place, source, media item)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        abstract = True
+
+
+class CitationQuerySet(models.QuerySet):
+    def for_published_records(self, models_by_content_type):
+        """Keep rows whose record is published: `models_by_content_type` maps ids to models."""
+        keep = models.Q(pk__in=[])
+        for content_type_id, model in models_by_content_type.items():
+            published_ids = model._default_manager.published().values("pk")
+            keep |= models.Q(content_type_id=content_type_id, object_id__in=published_ids)
+        return self.filter(keep)
+
+
+class Citation(RecordLink):
+    """A record cites a source, at a locator, optionally quoting it. Numbers as a footnote."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    locator = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Page, paragraph or timecode: p. 4, para. 8, 01:02:03.",
+    )
+    quotation = models.TextField(blank=True, help_text="The exact words of the source, short.")
+    note = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+    from_text = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Made from a citation marker in the record's text, and kept in step with it.",
+    )
+
+    objects = CitationQuerySet.as_manager()
+
+    class Meta(RecordLink.Meta):
+        ordering = ["order", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record_idx")]
+
+    def __str__(self):
+        where = f", {self.locator}" if self.locator else ""
+        return f"{self.content_type.name} #{self.object_id} cites “{self.source}”{where}"
+
+
+class ClaimQuerySet(CitationQuerySet):
+    pass
+
+
+class Claim(RecordLink):
+    """Source S says that attribute A of record R is V. Disagreeing claims coexist."""
+
+    attribute = models.ForeignKey(ClaimAttribute, on_delete=models.PROTECT, related_name="claims")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="claims")
+    value_text = models.CharField("text value", max_length=500, blank=True)
+    value_number = models.DecimalField(
+        "number", max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    value_lower = models.DecimalField(
+        "lower bound", max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    value_upper = models.DecimalField(
+        "upper bound", max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    value_date = EDTFField("date value")
+    value_date_earliest = models.DateField(null=True, blank=True, editable=False)
+    value_date_latest = models.DateField(null=True, blank=True, editable=False)
+    locator = models.CharField(max_length=100, blank=True)
+    quotation = models.TextField(blank=True, help_text="The exact words of the source, short.")
+    note = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta(RecordLink.Meta):
+        ordering = ["attribute__order", "attribute__name", "order", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="claim_record_idx")]
+
+    def __str__(self):
+        return f"{self.attribute}: {self.value_display} (according to “{self.source}”)"
+
+    def save(self, *args, **kwargs):
+        set_date_bounds(self)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not self.attribute_id:
+            return
+        kind = self.attribute.value_kind
+        errors = {}
+        if kind == ClaimAttribute.ValueKind.NUMBER:
+            if self.value_number is None and self.value_lower is None and self.value_upper is None:
+                errors["value_number"] = "A number, or a lower or upper bound, is needed."
+            bounded = self.value_lower is not None and self.value_upper is not None
+            if bounded and self.value_lower > self.value_upper:
+                errors["value_upper"] = "The upper bound is below the lower bound."
+            if self.value_number is not None:
+                if self.value_lower is not None and self.value_number < self.value_lower:
+                    errors["value_lower"] = "The lower bound is above the number."
+                if self.value_upper is not None and self.value_number > self.value_upper:
+                    errors["value_upper"] = "The upper bound is below the number."
+        elif kind == ClaimAttribute.ValueKind.TEXT and not self.value_text.strip():
+            errors["value_text"] = f"“{self.attribute}” takes a text value."
+        elif kind == ClaimAttribute.ValueKind.DATE and not self.value_date.strip():
+            errors["value_date"] = f"“{self.attribute}” takes an EDTF date."
+        if errors:
+            raise ValidationError(errors)
+
+    @staticmethod
+    def _number(value: Decimal | None) -> str:
+        if value is None:
+            return ""
+        normal = value.normalize()
+        text = f"{normal:f}"
+        integer, _, fraction = text.partition(".")
+        grouped = f"{int(integer):,}" if integer.lstrip("-").isdigit() else integer
+        return f"{grouped}.{fraction}" if fraction else grouped
+
+    @property
+    def value_key(self) -> tuple:
+        """Equal for claims that state the same value: the basis of agreement."""
+        return (
+            self.value_text.strip().casefold(),
+            self.value_number.normalize() if self.value_number is not None else None,
+            self.value_lower.normalize() if self.value_lower is not None else None,
+            self.value_upper.normalize() if self.value_upper is not None else None,
+            self.value_date.strip(),
+        )
+
+    @property
+    def value_display(self) -> str:
+        if self.value_date:
+            return describe(self.value_date)
+        if self.value_number is not None or self.value_lower is not None:
+            number = self._number(self.value_number)
+            low, high = self._number(self.value_lower), self._number(self.value_upper)
+            if low and high:
+                span = f"{low}–{high}"
+            elif low:
+                span = f"at least {low}"
+            elif high:
+                span = f"at most {high}"
+            else:
+                span = ""
+            text = f"{number} ({span})" if number and span else number or span
+            unit = self.attribute.unit if self.attribute_id else ""
+            return f"{text} {unit}".strip()
+        return self.value_text

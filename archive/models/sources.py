@@ -1,0 +1,91 @@
+from django.db import models
+
+from archive.dates import EDTFField
+
+from .base import Record
+from .vocabularies import SourceKind
+
+
+class Source(Record):
+    """A bibliographic or archival source that records cite."""
+
+    kind = models.ForeignKey(SourceKind, on_delete=models.PROTECT, related_name="sources")
+    title = models.CharField(max_length=500)
+    creators_text = models.CharField(
+        "creators as credited",
+        max_length=500,
+        blank=True,
+        help_text="As the source credits them, when the creators below cannot be named.",
+    )
+    container_title = models.CharField(
+        "publication", max_length=300, blank=True, help_text="Journal, magazine, newspaper, series."
+    )
+    publisher = models.CharField(max_length=300, blank=True)
+    publication_place = models.CharField(max_length=200, blank=True)
+    date = EDTFField(help_text="Date of publication or creation, EDTF.")
+    date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    date_latest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    volume = models.CharField(max_length=50, blank=True)
+    issue = models.CharField(max_length=50, blank=True)
+    pages = models.CharField(max_length=50, blank=True)
+    url = models.URLField("URL", max_length=1000, blank=True)
+    accessed = models.DateField(null=True, blank=True, help_text="When the URL was consulted.")
+    repository = models.CharField(
+        "holding repository", max_length=300, blank=True, help_text="Archive or library."
+    )
+    call_number = models.CharField(max_length=200, blank=True)
+    language = models.CharField(
+        max_length=35, blank=True, help_text="BCP 47 code: en, az, ru, az-Cyrl..."
+    )
+    doi = models.CharField("DOI", max_length=200, blank=True)
+    isbn = models.CharField("ISBN", max_length=20, blank=True)
+    rights = models.CharField(max_length=500, blank=True)
+    abstract = models.TextField(blank=True, help_text="A summary in the archive's own words.")
+    transcript = models.TextField(
+        blank=True, help_text="Full text or transcript, where rights allow it to be shown."
+    )
+    criticism_note = models.TextField(
+        "source criticism",
+        blank=True,
+        help_text="Perspective, provenance and reliability: who wrote it, for whom, and how far "
+        "it can be trusted.",
+    )
+
+    url_name = "archive:source_detail"
+
+    class Meta:
+        ordering = ["title"]
+        permissions = [("publish_source", "Can publish and withdraw sources")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def creator_names(self) -> list[str]:
+        names = [creator.name for creator in self.creators.all()]
+        return names or ([self.creators_text] if self.creators_text else [])
+
+
+class SourceCreator(models.Model):
+    """A named creator of a source, in credited order."""
+
+    class Role(models.TextChoices):
+        AUTHOR = "author", "Author"
+        EDITOR = "editor", "Editor"
+        TRANSLATOR = "translator", "Translator"
+        INTERVIEWER = "interviewer", "Interviewer"
+        INTERVIEWEE = "interviewee", "Interviewee"
+        PHOTOGRAPHER = "photographer", "Photographer"
+        DIRECTOR = "director", "Director"
+        CONTRIBUTOR = "contributor", "Contributor"
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="creators")
+    name = models.CharField(max_length=300, help_text="Family name, given name.")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.AUTHOR)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_role_display()})"

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = f"{settings.SITE_NAME}: catalogue"
+admin.site.site_title = settings.SITE_NAME
+admin.site.index_title = "Catalogue"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("people/", include("people.urls")),
+    path("events/", include("events.urls")),
+    path("", include("archive.site_urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,66 @@
+from django.contrib import admin
+
+from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
+from archive.admin.base import DecadeListFilter
+from events.models import Event, EventRelation, EventType, Participation, RelationType, Role
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 0
+    autocomplete_fields = ["person", "role", "source"]
+    fields = ["person", "role", "source", "locator", "quotation", "order"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "role", "source")
+
+
+class EventRelationInline(admin.TabularInline):
+    model = EventRelation
+    fk_name = "from_event"
+    extra = 0
+    autocomplete_fields = ["to_event", "relation_type", "source"]
+    fields = ["relation_type", "to_event", "source", "note"]
+    verbose_name = "relation to another event"
+    verbose_name_plural = "relations to other events"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("to_event", "relation_type", "source")
+
+
+@admin.register(Event)
+class EventAdmin(RecordAdmin):
+    list_display = ["title", "date_display", "event_type", "parent", "status"]
+    list_select_related = ["event_type", "parent"]
+    list_filter = ["status", "event_type", DecadeListFilter]
+    search_fields = ["title", "slug", "summary"]
+    autocomplete_fields = ["event_type", "places", "parent", "media"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [
+        ParticipationInline, EventRelationInline, CitationInline, ClaimInline, IdentifierInline,
+    ]  # fmt: skip
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "event_type", "date", "places", "parent"]}),
+        ("Text", {"fields": ["summary", "description"]}),
+        ("Media", {"fields": ["media"]}),
+        ("History", {"fields": ["published_at", "created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description="date", ordering="date_earliest")
+    def date_display(self, obj):
+        return obj.date_display
+
+
+@admin.register(EventType)
+class EventTypeAdmin(TermAdmin):
+    pass
+
+
+@admin.register(Role)
+class RoleAdmin(TermAdmin):
+    pass
+
+
+@admin.register(RelationType)
+class RelationTypeAdmin(TermAdmin):
+    list_display = ["name", "inverse_name", "slug", "order"]

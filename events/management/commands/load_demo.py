@@ -1,0 +1,160 @@
+from decimal import Decimal
+
+import reversion
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from archive.models import (
+    Citation,
+    Claim,
+    ClaimAttribute,
+    Identifier,
+    IdentifierScheme,
+    Place,
+    PlaceName,
+    Source,
+    SourceKind,
+    Status,
+)
+from events import demo
+from events.models import Event, EventRelation, EventType, Participation, RelationType, Role
+from people.models import Person, PersonName
+
+
+class Command(BaseCommand):
+    help = "Load the demo collection (one opinion article and what it tells of), published."
+
+    def handle(self, *args, **options):
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_comment("Loaded the demo collection.")
+            source = self.load_source()
+            places = {data["slug"]: self.load_place(data) for data in demo.PLACES}
+            people = {data["slug"]: self.load_person(data) for data in demo.PEOPLE}
+            events = {}
+            for data in demo.EVENTS:
+                events[data["slug"]] = self.load_event(data, places, people, source)
+            for data in demo.EVENTS:
+                self.load_relations(data, events, source)
+            for slug, locator, quotation in demo.PERSON_CITATIONS:
+                self.cite(people[slug], source, locator, quotation)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo collection loaded: 1 source, {len(places)} places, {len(people)} people, "
+                f"{len(events)} events."
+            )
+        )
+
+    def load_source(self) -> Source:
+        data = dict(demo.SOURCE)
+        data["kind"] = SourceKind.objects.get(slug=data["kind"])
+        source, _ = Source.objects.update_or_create(
+            slug=data.pop("slug"), defaults={**data, "status": Status.PUBLISHED}
+        )
+        return source
+
+    def load_names(self, model, owner_field, owner, names):
+        for name, language, script, kind in names:
+            model.objects.update_or_create(
+                **{owner_field: owner, "name": name},
+                defaults={"language": language, "script": script, "kind": kind},
+            )
+
+    def load_identifiers(self, record, identifiers):
+        content_type = ContentType.objects.get_for_model(record)
+        for scheme, value in identifiers:
+            Identifier.objects.get_or_create(
+                content_type=content_type,
+                object_id=record.pk,
+                scheme=IdentifierScheme.objects.get(slug=scheme),
+                value=value,
+            )
+
+    def load_place(self, data) -> Place:
+        data = dict(data)
+        names, identifiers = data.pop("names"), data.pop("identifiers")
+        parent = data.pop("parent", None)
+        data["parent"] = Place.objects.get(slug=parent) if parent else None
+        place, _ = Place.objects.update_or_create(
+            slug=data.pop("slug"), defaults={**data, "status": Status.PUBLISHED}
+        )
+        self.load_names(PlaceName, "place", place, names)
+        self.load_identifiers(place, identifiers)
+        return place
+
+    def load_person(self, data) -> Person:
+        data = dict(data)
+        names, identifiers = data.pop("names"), data.pop("identifiers")
+        person, _ = Person.objects.update_or_create(
+            slug=data.pop("slug"), defaults={**data, "status": Status.PUBLISHED}
+        )
+        self.load_names(PersonName, "person", person, names)
+        self.load_identifiers(person, identifiers)
+        return person
+
+    def load_event(self, data, places, people, source) -> Event:
+        data = dict(data)
+        place_slugs, participants = data.pop("places"), data.pop("participants")
+        claims = data.pop("claims")
+        data.pop("relations", None)
+        parent = data.pop("parent", None)
+        data["parent"] = Event.objects.get(slug=parent) if parent else None
+        data["event_type"] = EventType.objects.get(slug=data["event_type"])
+        event, _ = Event.objects.update_or_create(
+            slug=data.pop("slug"), defaults={**data, "status": Status.PUBLISHED}
+        )
+        event.places.set([places[slug] for slug in place_slugs])
+        for order, (person, role, locator, quotation) in enumerate(participants):
+            Participation.objects.update_or_create(
+                event=event,
+                person=people[person],
+                role=Role.objects.get(slug=role),
+                defaults={
+                    "source": source,
+                    "locator": locator,
+                    "quotation": quotation,
+                    "order": order,
+                },  # fmt: skip
+            )
+        for order, (attribute_slug, value, locator, quotation) in enumerate(claims):
+            self.claim(event, source, attribute_slug, value, locator, quotation, order)
+        return event
+
+    def load_relations(self, data, events, source):
+        for relation_slug, target in data.get("relations", []):
+            EventRelation.objects.get_or_create(
+                from_event=events[data["slug"]],
+                to_event=events[target],
+                relation_type=RelationType.objects.get(slug=relation_slug),
+                defaults={"source": source},
+            )
+
+    def claim(self, record, source, attribute_slug, value, locator, quotation, order):
+        attribute = ClaimAttribute.objects.get(slug=attribute_slug)
+        values = {"value_text": "", "value_number": None, "value_date": ""}
+        if attribute.value_kind == ClaimAttribute.ValueKind.NUMBER:
+            values["value_number"] = Decimal(value)
+        elif attribute.value_kind == ClaimAttribute.ValueKind.DATE:
+            values["value_date"] = value
+        else:
+            values["value_text"] = value
+        claim, _ = Claim.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(record),
+            object_id=record.pk,
+            attribute=attribute,
+            source=source,
+            locator=locator,
+            defaults={**values, "quotation": quotation, "order": order},
+        )
+        return claim
+
+    def cite(self, record, source, locator, quotation):
+        citation, _ = Citation.objects.get_or_create(
+            content_type=ContentType.objects.get_for_model(record),
+            object_id=record.pk,
+            source=source,
+            locator=locator,
+        )
+        if citation.quotation != quotation:
+            citation.quotation = quotation
+            citation.save(update_fields=["quotation"])

@@ -1,0 +1,61 @@
+import os
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.db import connection
+
+from archive.groups import CATALOGUERS, CURATORS
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _database_is_what_ci_asked_for(django_db_setup, django_db_blocker):
+    # CI sets REQUIRE_POSTGRES=1 for its PostgreSQL run: never fall back to SQLite silently.
+    if os.environ.get("REQUIRE_POSTGRES"):
+        assert connection.vendor == "postgresql", f"expected PostgreSQL, got {connection.vendor}"
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def _staff(username: str, group: str) -> User:
+    user = User.objects.create_user(username, password="pw-for-tests-only", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def curator(db) -> User:
+    return _staff("curator", CURATORS)
+
+
+@pytest.fixture
+def cataloguer(db) -> User:
+    return _staff("cataloguer", CATALOGUERS)
+
+
+@pytest.fixture
+def visitor(db) -> User:
+    return User.objects.create_user("visitor", password="pw-for-tests-only")
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client
+
+
+@pytest.fixture
+def cataloguer_client(client, cataloguer):
+    client.force_login(cataloguer)
+    return client
+
+
+@pytest.fixture
+def demo(db):
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=open(os.devnull, "w"))
