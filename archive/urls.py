@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("people/", include("people.urls")),
     path("events/", include("events.urls")),
+    path("search/", include("archive.search.urls")),
     path("", include("archive.site_urls")),
 ]
 

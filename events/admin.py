@@ -40,7 +40,20 @@ class EventAdmin(RecordAdmin):
         ParticipationInline, EventRelationInline, CitationInline, ClaimInline, IdentifierInline,
     ]  # fmt: skip
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "event_type", "date", "places", "parent"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "status",
+                    "event_type",
+                    ("date", "date_text"),
+                    "places",
+                    "parent",
+                ]
+            },
+        ),
         ("Text", {"fields": ["summary", "description"]}),
         ("Media", {"fields": ["media"]}),
         ("History", {"fields": ["published_at", "created_at", "updated_at"]}),

@@ -35,6 +35,13 @@ class Event(Record):
     )
     date = EDTFField()
     date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    date_text = models.CharField(
+        "date as written",
+        max_length=200,
+        blank=True,
+        help_text="The date as the source or museum record gives it (“c.1819”, “date not known”); "
+        "shown when it says more than the EDTF date.",
+    )
     date_latest = models.DateField(null=True, blank=True, editable=False, db_index=True)
     places = models.ManyToManyField(Place, blank=True, related_name="events")
     summary = models.CharField(

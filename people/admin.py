@@ -27,7 +27,17 @@ class PersonAdmin(RecordAdmin):
     inlines = [PersonNameInline, IdentifierInline, CitationInline, ClaimInline]
     fieldsets = [
         (None, {"fields": ["name", "sort_name", "slug", "status", "summary"]}),
-        ("Life", {"fields": ["birth_date", "birth_place", "death_date", "death_place"]}),
+        (
+            "Life",
+            {
+                "fields": [
+                    ("birth_date", "birth_date_text"),
+                    "birth_place",
+                    ("death_date", "death_date_text"),
+                    "death_place",
+                ]  # fmt: skip
+            },
+        ),
         ("Biography", {"fields": ["biography"]}),
         ("Media", {"fields": ["portrait", "media"]}),
         ("History", {"fields": ["published_at", "created_at", "updated_at"]}),

@@ -19,6 +19,12 @@ class Person(Record):
     death_date = EDTFField()
     death_date_earliest = models.DateField(null=True, blank=True, editable=False)
     death_date_latest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    birth_date_text = models.CharField(
+        "birth date as written", max_length=200, blank=True, help_text="As the source gives it."
+    )
+    death_date_text = models.CharField(
+        "death date as written", max_length=200, blank=True, help_text="As the source gives it."
+    )
     birth_place = models.ForeignKey(
         Place, null=True, blank=True, on_delete=models.PROTECT, related_name="births"
     )

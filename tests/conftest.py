@@ -1,3 +1,4 @@
+import io
 import os
 
 import pytest
@@ -58,4 +59,4 @@ def cataloguer_client(client, cataloguer):
 def demo(db):
     from django.core.management import call_command
 
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+    call_command("load_demo", stdout=io.StringIO())

@@ -34,7 +34,7 @@ class SourceAdmin(RecordAdmin):
                     "container_title",
                     "publisher",
                     "publication_place",
-                    "date",
+                    ("date", "date_text"),
                     "volume",
                     "issue",
                     "pages",

@@ -24,6 +24,13 @@ class Source(Record):
     publication_place = models.CharField(max_length=200, blank=True)
     date = EDTFField(help_text="Date of publication or creation, EDTF.")
     date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    date_text = models.CharField(
+        "date as written",
+        max_length=200,
+        blank=True,
+        help_text="The date as the source or museum record gives it (“c.1819”, “date not known”); "
+        "shown when it says more than the EDTF date.",
+    )
     date_latest = models.DateField(null=True, blank=True, editable=False, db_index=True)
     volume = models.CharField(max_length=50, blank=True)
     issue = models.CharField(max_length=50, blank=True)

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -19,7 +21,7 @@ def test_it_loads_the_demo_collection_published(demo):
 
 def test_it_is_idempotent(demo):
     counts = (Event.objects.count(), Citation.objects.count(), Claim.objects.count())
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     assert (Event.objects.count(), Citation.objects.count(), Claim.objects.count()) == counts
 
 
