@@ -4,6 +4,7 @@ import os
 import pytest
 from django.contrib.auth.models import Group, User
 from django.db import connection
+from django.test import Client
 
 from archive.groups import CATALOGUERS, CURATORS
 
@@ -44,13 +45,15 @@ def visitor(db) -> User:
 
 
 @pytest.fixture
-def curator_client(client, curator):
+def curator_client(curator):
+    client = Client()  # its own client, so a test can hold a curator's and a cataloguer's
     client.force_login(curator)
     return client
 
 
 @pytest.fixture
-def cataloguer_client(client, cataloguer):
+def cataloguer_client(cataloguer):
+    client = Client()
     client.force_login(cataloguer)
     return client
 

@@ -2,11 +2,14 @@
 
 import reversion
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.shortcuts import get_object_or_404
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from archive.models import CATALOGUER_STATUSES, Citation, Claim, Identifier, Status
 
@@ -104,27 +107,40 @@ class RecordAdmin(VersionAdmin):
             kwargs["choices"] = [(s.value, s.label) for s in CATALOGUER_STATUSES]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
-    def check_status_change(self, request, obj) -> None:
-        """Refuse any publish or withdraw (also by restoring an old version) without permission."""
-        if self.has_publish_permission(request, obj):
+    def refuse_status_change(self, request, new, previous) -> None:
+        """Refuse, without the publish permission, any change that publishes or withdraws."""
+        if self.has_publish_permission(request):
             return
-        previous = None
-        if obj.pk:
-            previous = (
-                type(obj)
-                ._default_manager.filter(pk=obj.pk)
-                .values_list("status", flat=True)
-                .first()
-            )
-        changed = obj.status != (previous or Status.DRAFT)
-        touches_public = obj.status not in CATALOGUER_STATUSES or (
+        changed = new != (previous or Status.DRAFT)
+        touches_public = new not in CATALOGUER_STATUSES or (
             previous is not None and previous not in CATALOGUER_STATUSES
         )
         if changed and touches_public:
             raise PermissionDenied("Only curators may publish or withdraw records.")
 
+    def current_status(self, pk):
+        if pk is None:
+            return None
+        rows = self.model._default_manager.filter(pk=pk).values_list("status", flat=True)
+        return rows.first()
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring an old version must not publish or withdraw behind the rule's back.
+        version = get_object_or_404(
+            Version.objects.get_for_object_reference(self.model, unquote(object_id)), pk=version_id
+        )
+        self.refuse_status_change(
+            request, version.field_dict.get("status"), self.current_status(version.object_id)
+        )
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
+        self.refuse_status_change(request, version.field_dict.get("status"), None)
+        return super().recover_view(request, version_id, extra_context)
+
     def save_model(self, request, obj, form, change):
-        self.check_status_change(request, obj)
+        self.refuse_status_change(request, obj.status, self.current_status(obj.pk))
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
