@@ -154,7 +154,14 @@ class RecordAdmin(VersionAdmin):
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(request.user)
             reversion.set_comment(f"Marked {status} from the list.")
-            for record in queryset.select_for_update():
+            for record in queryset.select_related(None).select_for_update():
+                if status == Status.PUBLISHED and (errors := record.publish_errors()):
+                    self.message_user(
+                        request,
+                        f"“{record}” was not published: {' '.join(errors.values())}",
+                        messages.ERROR,
+                    )
+                    continue
                 if record.status != status:
                     record.status = status
                     record.save(update_fields=["status", "updated_at"])

@@ -120,6 +120,11 @@ class Record(models.Model):
                 derived |= {f"{name}_earliest", f"{name}_latest"}
         return derived
 
+    def publish_errors(self) -> dict[str, str]:
+        """What stops this record from being published, as {field name: message}; the admin's
+        publish action and the kind's own clean() refuse to publish while it is not empty."""
+        return {}
+
     def cited_texts(self) -> list[str]:
         return [getattr(self, name) or "" for name in self.cited_text_fields]
 
