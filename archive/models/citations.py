@@ -13,6 +13,11 @@ from .sources import Source
 from .vocabularies import ClaimAttribute
 
 
+def _normal(value) -> Decimal | None:
+    """A number as a canonical Decimal (147, 147.0 and Decimal("147.0000") are equal)."""
+    return None if value is None else Decimal(str(value)).normalize()
+
+
 class RecordLink(models.Model):
     """A generic link to any record (event, person, place, source, media item)."""
 
@@ -131,8 +136,7 @@ class Claim(RecordLink):
     def _number(value: Decimal | None) -> str:
         if value is None:
             return ""
-        normal = value.normalize()
-        text = f"{normal:f}"
+        text = f"{_normal(value):f}"
         integer, _, fraction = text.partition(".")
         grouped = f"{int(integer):,}" if integer.lstrip("-").isdigit() else integer
         return f"{grouped}.{fraction}" if fraction else grouped
@@ -142,9 +146,9 @@ class Claim(RecordLink):
         """Equal for claims that state the same value: the basis of agreement."""
         return (
             self.value_text.strip().casefold(),
-            self.value_number.normalize() if self.value_number is not None else None,
-            self.value_lower.normalize() if self.value_lower is not None else None,
-            self.value_upper.normalize() if self.value_upper is not None else None,
+            _normal(self.value_number),
+            _normal(self.value_lower),
+            _normal(self.value_upper),
             self.value_date.strip(),
         )
 
