@@ -2,7 +2,7 @@ import reversion
 from django.db import models
 
 from archive.dates import EDTFField, describe
-from archive.models import RECORD_FOLLOW, MediaItem, NameVariant, Place, Record
+from archive.models import RECORD_FOLLOW, MediaItem, NameVariant, Place, Record, Source, Term
 
 
 class Person(Record):
@@ -76,3 +76,36 @@ class PersonName(NameVariant):
 
 reversion.register(PersonName)
 reversion.register(Person, follow=(*RECORD_FOLLOW, "names"))
+
+
+class ContributionRole(Term):
+    """How a person contributed to a source: artist, after, attributed to, author, editor..."""
+
+    class Meta(Term.Meta):
+        verbose_name = "contribution role"
+
+
+class Contribution(models.Model):
+    """A person made (or is credited with) a source, in a role: the artist of an artwork,
+    the author of a book. Lives here so that `archive` needs to know nothing of people."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contributions")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="contributions")
+    role = models.ForeignKey(
+        ContributionRole, on_delete=models.PROTECT, related_name="contributions"
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position in the credit line.")
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "person", "role"], name="unique_role_per_person_per_source"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.role} — {self.source}"
+
+
+reversion.register(Contribution)

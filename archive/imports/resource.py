@@ -1,0 +1,325 @@
+"""The base every record import shares: match on slug, preview, bulk writes, versions.
+
+Rows are matched on ``slug`` (all existing rows of a file are read in one query). A row whose
+fields all equal the record's is reported unchanged and not written; a changed row lists the
+columns that change. Rows are written with bulk_create/bulk_update in batches, their child rows
+(name variants, identifiers, participants...) replaced in bulk, and every written record gets a
+version in one reversion revision for the whole import.
+"""
+
+import copy
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+from django.utils import timezone
+from django.utils.text import slugify
+from import_export import resources
+from import_export.instance_loaders import CachedInstanceLoader
+
+from archive.dates import set_date_bounds, validate_edtf
+from archive.models import CATALOGUER_STATUSES, Status
+
+from . import codec
+from .dates import to_edtf
+from .fields import ChildrenField, TextWidget
+from .revisions import ImportRevision
+
+MAX_CELL_CHARS = 100_000
+
+
+class PrefetchingInstanceLoader(CachedInstanceLoader):
+    """All existing records of the file in one query, and their child rows in one per field."""
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        resource.prefetch_children([i.pk for i in self.all_instances.values()])
+
+
+class RecordResource(resources.ModelResource):
+    # (EDTF field, "as written" field) pairs
+    date_fields: tuple[tuple[str, str], ...] = ()
+
+    class Meta:
+        import_id_fields = ("slug",)
+        skip_unchanged = True
+        report_skipped = True
+        use_bulk = True
+        batch_size = 1000
+        instance_loader_class = PrefetchingInstanceLoader
+        clean_model_instances = True
+        store_instance = False
+        use_transactions = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._children: dict[str, dict] = {}
+        self._row = {}
+        self.user = None
+        self.may_publish = True
+        self.revision = None
+        self._slugs_in_file: dict[str, int] = {}
+        self._new_slugs: set[str] = set()
+        for field in self.fields.values():
+            if isinstance(field, ChildrenField):
+                field.resource = self
+
+    # --- fields -------------------------------------------------------------------------
+    @classmethod
+    def widget_from_django_field(cls, f, default=TextWidget):
+        if f.get_internal_type() in ("CharField", "TextField", "SlugField", "URLField"):
+            return TextWidget
+        return super().widget_from_django_field(f, default)
+
+    def children_fields(self) -> list[ChildrenField]:
+        return [f for f in self.get_import_fields() if isinstance(f, ChildrenField)]
+
+    def children_cache(self, field: ChildrenField) -> dict:
+        return self._children.setdefault(field.column_name, {})
+
+    def prefetch_children(self, pks: list) -> None:
+        for field in self.children_fields():
+            self._children[field.column_name] = dict(field.load(pks)) if pks else {}
+
+    @classmethod
+    def help_text(cls) -> str:
+        return codec.HELP
+
+    # --- the import as a whole ----------------------------------------------------------
+    def before_import(self, dataset, **kwargs):
+        self.user = kwargs.get("user")
+        if self.user is not None:
+            opts = self._meta.model._meta
+            self.may_publish = self.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+        self.revision = kwargs.get("revision") or ImportRevision(
+            self.user, f"Imported from {kwargs.get('file_name') or 'a file'}."
+        )
+
+    def _check_import_id_fields(self, headers):
+        """Without a slug column every row is new; then the required columns must be there."""
+        headers = [h for h in (headers or []) if h is not None]
+        known = {f.column_name for f in self.get_import_fields()}
+        if "slug" not in headers and not any(h in known for h in headers):
+            raise ValidationError(
+                "No known column in this file. Columns are: " + ", ".join(sorted(known)) + "."
+            )
+        missing = [c for c in self.required_columns() if c not in headers]
+        if missing and "slug" not in headers:
+            raise ValidationError(f"Missing column(s): {', '.join(missing)}.")
+
+    def required_columns(self) -> list[str]:
+        return []
+
+    # --- one row ------------------------------------------------------------------------
+    def before_import_row(self, row, **kwargs):
+        self._row = {"notes": [], "changed": [], "number": kwargs.get("row_number")}
+        for column, value in row.items():
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                raise ValidationError(
+                    {column: f"The cell holds {len(value):,} characters; the limit is "
+                     f"{MAX_CELL_CHARS:,}."}
+                )  # fmt: skip
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        instance._import_status = None if new else instance.status
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as e:
+            # Name the column, not the model attribute (“kind”, not “kind_id”).
+            columns = {f.attribute: f.column_name for f in self.get_import_fields()}
+            errors = {columns.get(k, k): v for k, v in e.update_error_dict({}).items()}
+        for field in self.children_fields():
+            if field.column_name not in row:
+                continue
+            try:
+                field.save(instance, row)
+            except ValueError as e:
+                errors[field.column_name] = ValidationError(str(e))
+        self._import_dates(instance, row, errors)
+        self._check_status(instance, row, errors)
+        self._check_slug(instance, row, errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def _import_dates(self, instance, row, errors) -> None:
+        for date_field, text_field in self.date_fields:
+            if date_field in errors or text_field in errors:
+                continue
+            value = (getattr(instance, date_field) or "").strip()
+            written = (getattr(instance, text_field) or "").strip()
+            if value:
+                try:
+                    validate_edtf(value)
+                    continue
+                except ValidationError:
+                    result = to_edtf(value)
+                    setattr(instance, text_field, written or value)
+            elif written and text_field in row:
+                result = to_edtf(written)
+            else:
+                continue
+            setattr(instance, date_field, result.edtf)
+            if result.flagged:
+                self._row["notes"].append(
+                    f"{date_field}: “{result.text}” — {result.note}"
+                    + (f" (EDTF {result.edtf})" if result.edtf else "")
+                )
+            elif result.edtf and result.edtf != result.text:
+                self._row["notes"].append(f"{date_field}: “{result.text}” read as {result.edtf}")
+
+    def _check_status(self, instance, row, errors) -> None:
+        if self.may_publish or "status" in errors:
+            return
+        before = instance._import_status
+        after = instance.status or Status.DRAFT
+        if before is None and "status" not in row:
+            instance.status = Status.DRAFT
+            return
+        changed = after != (before or Status.DRAFT)
+        touches_public = after not in CATALOGUER_STATUSES or (
+            before is not None and before not in CATALOGUER_STATUSES
+        )
+        if changed and touches_public:
+            errors["status"] = ValidationError(
+                f"You may not set “{after}”: only curators publish or withdraw. "
+                "Use draft or review."
+            )
+
+    def _check_slug(self, instance, row, errors) -> None:
+        slug = instance.slug
+        if not slug:
+            return
+        if slug != slugify(slug) or len(slug) > 200:
+            errors["slug"] = ValidationError(f"“{slug}” is not a slug (a-z, 0-9 and hyphens).")
+            return
+        number = self._row["number"]
+        first = self._slugs_in_file.setdefault(slug, number)
+        if first != number:
+            errors["slug"] = ValidationError(f"“{slug}” is already used by row {first}.")
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        # Foreign keys were resolved from look-ups of existing rows; checking them again
+        # would cost a query per row. Required ones must still be there.
+        exclude = set(errors)
+        for field in instance._meta.concrete_fields:
+            if field.is_relation:
+                exclude.add(field.name)
+                if not field.null and getattr(instance, field.attname) is None:
+                    errors.setdefault(field.name, ValidationError("This column is required."))
+            if field.name == "slug" or not field.editable:
+                exclude.add(field.name)
+        try:
+            instance.full_clean(exclude=exclude, validate_unique=False)
+        except ValidationError as e:
+            columns = {f.attribute: f.column_name for f in self.get_import_fields()}
+            for key, value in e.update_error_dict({}).items():
+                errors.setdefault(columns.get(key, key), value)
+        if errors:
+            raise ValidationError(errors)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if import_validation_errors:
+            return False
+        changed = []
+        for field in self.get_import_fields():
+            if field.column_name not in row or field.column_name == "slug":
+                continue
+            before = "" if instance.pk is None else self._export(field, original)
+            if before != self._export(field, instance):
+                changed.append(field.column_name)
+        self._row["changed"] = changed
+        return instance.pk is not None and not changed
+
+    def _export(self, field, instance) -> str:
+        value = field.export(instance)
+        return "" if value is None else str(value)
+
+    def after_import_row(self, row, row_result, **kwargs):
+        row_result.number = self._row.get("number")
+        row_result.notes = self._row.get("notes", [])
+        row_result.changed_fields = self._row.get("changed", [])
+
+    # --- writing ------------------------------------------------------------------------
+    def before_save_instance(self, instance, row, **kwargs):
+        if not instance.slug:
+            instance.slug = self._new_slug(instance)
+        if instance.status == Status.PUBLISHED and instance.published_at is None:
+            instance.published_at = timezone.now()
+        set_date_bounds(instance)
+        instance.updated_at = timezone.now()
+        self.prepare(instance)
+
+    def prepare(self, instance) -> None:
+        """What the model's save() would do that bulk writes skip."""
+
+    def _new_slug(self, instance) -> str:
+        base = slugify(str(instance))[:180] or self._meta.model._meta.model_name
+        slug, n = base, 2
+        manager = self._meta.model._default_manager
+        while (
+            slug in self._new_slugs
+            or slug in self._slugs_in_file
+            or (manager.filter(slug=slug).exists())
+        ):
+            slug, n = f"{base}-{n}", n + 1
+        self._new_slugs.add(slug)
+        return slug
+
+    def _writes(self, using_transactions, dry_run) -> bool:
+        return using_transactions or not dry_run
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        instances = list(self.create_instances)
+        self.create_instances.clear()
+        if instances and self._writes(using_transactions, dry_run):
+            try:
+                self._meta.model._default_manager.bulk_create(instances, batch_size=batch_size)
+                self.after_bulk_save(instances)
+            except (DatabaseError, ValueError) as e:
+                self.handle_import_error(result, e, raise_errors)
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        instances = list(self.update_instances)
+        self.update_instances.clear()
+        if instances and self._writes(using_transactions, dry_run):
+            try:
+                self.revision.before_update([i._import_original for i in instances])
+                fields = [
+                    f.name
+                    for f in self._meta.model._meta.concrete_fields
+                    if not f.primary_key and f.name != "created_at"
+                ]
+                self._meta.model._default_manager.bulk_update(
+                    instances, fields, batch_size=batch_size
+                )
+                self.after_bulk_save(instances)
+            except (DatabaseError, ValueError) as e:
+                self.handle_import_error(result, e, raise_errors)
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        if not is_create:
+            instance._import_original = self._original
+        super().save_instance(instance, is_create, row, **kwargs)
+
+    def get_or_init_instance(self, instance_loader, row):
+        instance, new = super().get_or_init_instance(instance_loader, row)
+        self._original = None if new else copy.copy(instance)
+        return instance, new
+
+    def after_bulk_save(self, instances: list) -> None:
+        for field in self.children_fields():
+            key = field.pending_key()
+            pending = {i: i.__dict__[key] for i in instances if key in i.__dict__}
+            if pending:
+                field.replace(pending)
+            cache = self.children_cache(field)
+            for instance, values in pending.items():
+                cache[instance.pk] = values
+        for instance in instances:
+            if instance.cited_text_fields and any("[@" in text for text in instance.cited_texts()):
+                instance.sync_citations()
+            instance._loaded_slug = instance.slug
+        self.revision.add(instances)
