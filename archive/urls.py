@@ -11,10 +11,9 @@ urlpatterns = [
     path("people/", include("people.urls")),
     path("events/", include("events.urls")),
     path("search/", include("archive.search.urls")),
+    path("", include("archive.media.urls")),  # media files behind a status check; IIIF
     path("", include("archive.site_urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# A friendly 500 page that needs no database; the 404 page is templates/404.html.
+handler500 = "archive.views.server_error"

@@ -1,5 +1,6 @@
 from .base import CitationInline, ClaimInline, DecadeListFilter, IdentifierInline, RecordAdmin
-from .records import CitationAdmin, ClaimAdmin, MediaItemAdmin, PlaceAdmin, SourceAdmin
+from .media import MediaItemAdmin
+from .records import CitationAdmin, ClaimAdmin, PlaceAdmin, SourceAdmin
 from .vocabularies import TermAdmin
 
 __all__ = [

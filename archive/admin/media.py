@@ -1,0 +1,296 @@
+"""The media admin: upload (checked and sniffed at ingest), previews, file facts, fixity."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import ngettext
+
+from archive.dates import describe
+from archive.imports.admin import RecordImportExportMixin
+from archive.media import fixity
+from archive.media.derivatives import ensure_derivatives
+from archive.media.specs import ACCEPTED, accepted_extensions
+from archive.models import MediaItem
+from archive.models.media import MediaDerivative
+from archive.resources import MediaItemResource
+
+from .base import CitationInline, ClaimInline, DecadeListFilter, IdentifierInline, RecordAdmin
+
+
+class _Link:
+    """What the file widget shows as "Currently": the checked view, not the storage URL."""
+
+    def __init__(self, url: str, label: str):
+        self.url, self.label = url, label
+
+    def __str__(self):
+        return self.label
+
+
+class ProtectedFileWidget(AdminFileWidget):
+    def format_value(self, value):
+        instance = getattr(value, "instance", None)
+        if self.is_initial(value) and getattr(instance, "pk", None):
+            return _Link(instance.original_url, instance.original_filename or value.name)
+        return super().format_value(value)
+
+
+class MediaItemForm(forms.ModelForm):
+    class Meta:
+        model = MediaItem
+        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what is shown)
+        widgets = {
+            "file": ProtectedFileWidget(
+                attrs={
+                    "accept": ",".join(
+                        [*ACCEPTED, *(f".{extension}" for extension in accepted_extensions())]
+                    )
+                }
+            )
+        }
+
+
+class MediaDateFilter(DecadeListFilter):
+    date_field = "date"
+
+
+TONES = {"ok": "#1b5e20", "bad": "#b71c1c", "muted": "#555"}
+
+
+def _badge(text: str, tone: str):
+    return format_html(
+        '<strong class="media-badge media-badge-{}" style="color: {}">{}</strong>',
+        tone, TONES[tone], text,
+    )  # fmt: skip
+
+
+FIXITY_TONES = {
+    MediaItem.Fixity.OK: "ok",
+    MediaItem.Fixity.UNCHECKED: "muted",
+    MediaItem.Fixity.MISMATCH: "bad",
+    MediaItem.Fixity.MISSING: "bad",
+}
+
+
+@admin.register(MediaItem)
+class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
+    resource_classes = [MediaItemResource]
+    form = MediaItemForm
+    list_display = [
+        "thumbnail_small", "title", "media_type", "dimensions", "size_display", "fixity_badge",
+        "licence", "status",
+    ]  # fmt: skip
+    list_display_links = ["thumbnail_small", "title"]
+    list_select_related = ["licence"]
+    list_filter = ["status", "media_type", "fixity", "licence", MediaDateFilter]
+    search_fields = ["title", "slug", "caption", "credit_line", "creator", "sha256"]
+    autocomplete_fields = ["source", "places", "licence"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [IdentifierInline, CitationInline, ClaimInline]
+    actions = [*RecordAdmin.actions, "make_derivatives", "verify_fixity"]
+    readonly_fields = [
+        *RecordAdmin.readonly_fields, "preview", "original_filename", "media_type", "mime_type",
+        "size_display", "dimensions", "sha256", "identical_files", "fixity_display",
+        "derivative_list", "exif_display", "linked_records",
+    ]  # fmt: skip
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "file", "preview"]}),
+        (
+            "Description and rights",
+            {
+                "fields": [
+                    "caption",
+                    "alt_text",
+                    "creator",
+                    ("date", "date_text"),
+                    "credit_line",
+                    "licence",
+                ]  # fmt: skip
+            },
+        ),
+        (
+            "What it shows and where it comes from",
+            {"fields": ["source", "places", "linked_records"]},
+        ),
+        (
+            "File (read from the content at upload)",
+            {
+                "fields": [
+                    "original_filename",
+                    ("media_type", "mime_type"),
+                    ("size_display", "dimensions"),
+                    "sha256",
+                    "identical_files",
+                    "fixity_display",
+                    "derivative_list",
+                    "exif_display",
+                ]  # fmt: skip
+            },
+        ),
+        ("History", {"fields": ["published_at", "created_at", "updated_at"]}),
+    ]
+
+    # Saving: derivatives made at once; an identical file already in the archive is flagged.
+
+    def save_model(self, request, obj, form, change):
+        new_upload = "file" in form.changed_data
+        try:
+            super().save_model(request, obj, form, change)
+            ensure_derivatives(obj)
+        except BaseException:
+            # The transaction rolls the row back; the stored original must go with it.
+            if new_upload and obj.file._committed and obj.file.name.startswith("originals/"):
+                obj.file.storage.delete(obj.file.name)
+            raise
+        if new_upload:
+            self.warn_about_duplicates(request, obj)
+
+    def warn_about_duplicates(self, request, obj) -> None:
+        twins = list(obj.identical_items().order_by("pk")[:10])
+        if twins:
+            links = format_html_join(
+                ", ", '<a href="{}">{}</a>', ((self._change_url(t), t.title) for t in twins)
+            )
+            self.message_user(
+                request,
+                format_html(
+                    "This file is identical, byte for byte, to {}. If it was uploaded by "
+                    "mistake, delete this item; if both records are meant, nothing needs doing.",
+                    links,
+                ),
+                messages.WARNING,
+            )
+
+    @staticmethod
+    def _change_url(obj) -> str:
+        return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+    # Actions.
+
+    @admin.action(description="Make derivatives again for selected", permissions=["change"])
+    def make_derivatives(self, request, queryset):
+        made = sum(ensure_derivatives(item, force=True) for item in queryset.images())
+        self.message_user(
+            request,
+            ngettext("Derivatives made for %d image.", "Derivatives made for %d images.", made)
+            % made,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Verify fixity of selected", permissions=["change"])
+    def verify_fixity(self, request, queryset):
+        results = [fixity.check(item) for item in queryset]
+        bad = [r for r in results if r.state != MediaItem.Fixity.OK]
+        for result in bad:
+            self.message_user(request, f"{result.item}: {result.problem}", messages.ERROR)
+        self.message_user(
+            request,
+            f"{len(results) - len(bad)} of {len(results)} verified.",
+            messages.SUCCESS if not bad else messages.WARNING,
+        )
+
+    # Columns and read-only fields.
+
+    @admin.display(description="")
+    def thumbnail_small(self, obj):
+        thumb = obj.thumbnail
+        if thumb is None:
+            return _badge(obj.get_media_type_display() or "file", "muted")
+        scale = min(1, 80 / max(thumb.width, thumb.height))
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="" loading="lazy" class="media-thumb">',
+            thumb.jpg_url, round(thumb.width * scale), round(thumb.height * scale),
+        )  # fmt: skip
+
+    @admin.display(description="preview")
+    def preview(self, obj):
+        if not obj.pk:
+            return "Shown after the file is uploaded."
+        return render_to_string("admin/archive/mediaitem/preview.html", {"item": obj})
+
+    @admin.display(description="size", ordering="size")
+    def size_display(self, obj):
+        return filesizeformat(obj.size) if obj.size is not None else "—"
+
+    @admin.display(description="width × height")
+    def dimensions(self, obj):
+        return f"{obj.width} × {obj.height} px" if obj.width and obj.height else "—"
+
+    @admin.display(description="fixity", ordering="fixity")
+    def fixity_badge(self, obj):
+        return _badge(obj.get_fixity_display(), FIXITY_TONES.get(obj.fixity, "muted"))
+
+    @admin.display(description="fixity")
+    def fixity_display(self, obj):
+        checked = obj.fixity_checked_at
+        when = f" (last checked {checked:%Y-%m-%d %H:%M} UTC)" if checked else ""
+        return format_html("{}{}", self.fixity_badge(obj), when)
+
+    @admin.display(description="identical files")
+    def identical_files(self, obj):
+        twins = list(obj.identical_items().order_by("pk")[:10])
+        if not twins:
+            return "None: no other item has these bytes."
+        return format_html_join(
+            ", ", '<a href="{}">{}</a>', ((self._change_url(t), t.title) for t in twins)
+        )
+
+    @admin.display(description="derivatives")
+    def derivative_list(self, obj):
+        rows = list(obj.derivatives.all()) if obj.pk else []
+        if not rows:
+            return "None (only images have derivatives)." if not obj.is_image else "Not made yet."
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}.{}</a> {} × {} ({})',
+            (
+                (obj.derivative_url(d.name, d.format), d.name, d.format, d.width, d.height,
+                 filesizeformat(d.size))
+                for d in rows
+            ),
+        )  # fmt: skip
+
+    @admin.display(description="EXIF")
+    def exif_display(self, obj):
+        if not obj.exif:
+            return "None."
+        return render_to_string("admin/archive/mediaitem/exif.html", {"exif": obj.exif})
+
+    @admin.display(description="shown in")
+    def linked_records(self, obj):
+        """Records that link to this item (events and people, through their own fields):
+        edit those links on the record's page."""
+        if not obj.pk:
+            return "—"
+        links = []
+        for relation in MediaItem._meta.related_objects:
+            if not isinstance(relation.field, models.ForeignKey | models.ManyToManyField):
+                continue
+            if relation.related_model is MediaDerivative:
+                continue
+            accessor = getattr(obj, relation.get_accessor_name())
+            for record in accessor.all()[:50]:
+                try:
+                    url = self._change_url(record)
+                except NoReverseMatch:
+                    continue
+                links.append(
+                    (
+                        url,
+                        record,
+                        relation.related_model._meta.verbose_name,
+                        relation.field.verbose_name,
+                    )
+                )
+        if not links:
+            return "No event or person links to this item yet (add it from their pages)."
+        return format_html_join(format_html("<br>"), '<a href="{}">{}</a> ({}, as {})', links)
+
+    @admin.display(description="date", ordering="date_earliest")
+    def date_display(self, obj):
+        return describe(obj.date)

@@ -1,0 +1,1 @@
+"""Media: safe ingest, derivatives, fixity, protected serving and IIIF manifests (issue 5)."""

@@ -1,0 +1,13 @@
+"""Media items (originals with what is derived from them at ingest) and their derivatives."""
+
+from .derivative import MediaDerivative, derivative_upload_to
+from .item import MediaItem, MediaItemQuerySet, Rendition, original_upload_to
+
+__all__ = [
+    "MediaDerivative",
+    "MediaItem",
+    "MediaItemQuerySet",
+    "Rendition",
+    "derivative_upload_to",
+    "original_upload_to",
+]

@@ -1,0 +1,223 @@
+import uuid
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from archive.dates import EDTFField
+from archive.media import specs
+
+from ..base import Record, RecordQuerySet, Status
+from ..places import Place
+from ..sources import Source
+from ..vocabularies import Licence
+
+
+def original_upload_to(instance, filename: str) -> str:
+    # Unguessable names: an unpublished original must not be found by guessing its URL.
+    suffix = filename.rsplit(".", 1)[-1].lower()[:10] if "." in filename else "bin"
+    return f"originals/{uuid.uuid4().hex}.{suffix}"
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One derivative size of an image, in both formats, as the public pages link to it."""
+
+    name: str
+    width: int
+    height: int
+    webp_url: str
+    jpg_url: str
+
+
+class MediaItemQuerySet(RecordQuerySet):
+    def images(self):
+        return self.filter(media_type=MediaItem.MediaType.IMAGE)
+
+    def for_display(self):
+        """What a figure, a gallery or a manifest shows without a query per item."""
+        return self.select_related("licence")
+
+
+class MediaItem(Record):
+    class MediaType(models.TextChoices):
+        IMAGE = "image", "Image"
+        AUDIO = "audio", "Audio"
+        VIDEO = "video", "Video"
+        DOCUMENT = "document", "Document"
+
+    class Fixity(models.TextChoices):
+        UNCHECKED = "unchecked", "Not yet verified"
+        OK = "ok", "Verified"
+        MISMATCH = "mismatch", "Checksum mismatch"
+        MISSING = "missing", "File missing"
+
+    title = models.CharField(max_length=500)
+    file = models.FileField(
+        upload_to=original_upload_to,
+        max_length=300,
+        help_text="JPEG, PNG, TIFF, WebP or GIF images; MP3, Ogg or WAV audio; MP4 or WebM "
+        "video; PDF documents. The type is read from the content; the name must agree.",
+    )
+    original_filename = models.CharField(
+        max_length=255, blank=True, editable=False, help_text="The name the file was uploaded as."
+    )
+    caption = models.TextField(blank=True, help_text="What the item shows, in the archive's words.")
+    alt_text = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="For screen readers: what the image shows. Required to publish an image.",
+    )
+    creator = models.CharField(max_length=300, blank=True, help_text="Photographer, author...")
+    credit_line = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="As it must appear beside the item. Required to publish.",
+    )
+    licence = models.ForeignKey(
+        Licence, null=True, blank=True, on_delete=models.PROTECT, related_name="media_items"
+    )
+    date = EDTFField()
+    date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    date_text = models.CharField(
+        "date as written",
+        max_length=200,
+        blank=True,
+        help_text="The date as the source or museum record gives it (“c.1819”, “date not known”); "
+        "shown when it says more than the EDTF date.",
+    )
+    date_latest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="media_items",
+        help_text="The source this item belongs to or comes from.",
+    )
+    places = models.ManyToManyField(Place, blank=True, related_name="media_items")
+
+    # Derived from the file's content at ingest.
+    media_type = models.CharField(max_length=10, choices=MediaType.choices, editable=False)
+    mime_type = models.CharField(max_length=100, editable=False)
+    size = models.PositiveBigIntegerField(null=True, editable=False)
+    width = models.PositiveIntegerField(null=True, editable=False)
+    height = models.PositiveIntegerField(null=True, editable=False)
+    sha256 = models.CharField("SHA-256", max_length=64, editable=False, db_index=True)
+    exif = models.JSONField(default=dict, blank=True, editable=False)
+    fixity = models.CharField(
+        max_length=10, choices=Fixity.choices, default=Fixity.UNCHECKED, editable=False
+    )
+    fixity_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = MediaItemQuerySet.as_manager()
+
+    url_name = "archive:media_detail"
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "media item"
+        permissions = [("publish_mediaitem", "Can publish and withdraw media items")]
+
+    def __str__(self):
+        return self.title
+
+    # Ingest and the publishing rules.
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.file and not getattr(self.file, "_committed", True):
+            from archive.media.ingest import inspect_file
+
+            try:
+                self.apply_inspection(inspect_file(self.file, self.file.name))
+            except ValidationError as error:
+                errors["file"] = error.error_list
+        if self.status == Status.PUBLISHED and not errors:
+            errors.update(self.publish_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def apply_inspection(self, inspection) -> None:
+        """Take the derived fields from a new upload's inspection (archive.media.ingest)."""
+        self.original_filename = self.file.name.rsplit("/", 1)[-1][:255]
+        self.media_type = inspection.media_type
+        self.mime_type = inspection.mime_type
+        self.size = inspection.size
+        self.sha256 = inspection.sha256
+        self.width, self.height = inspection.width, inspection.height
+        self.exif = inspection.exif
+        self.fixity, self.fixity_checked_at = self.Fixity.UNCHECKED, None
+        self.__dict__.pop("renditions", None)
+
+    def publish_errors(self) -> dict[str, str]:
+        errors = {}
+        if self.media_type == self.MediaType.IMAGE and not self.alt_text.strip():
+            errors["alt_text"] = "An image cannot be published without alt text."
+        if not self.credit_line.strip():
+            errors["credit_line"] = "A media item cannot be published without a credit line."
+        if self.licence_id is None:
+            errors["licence"] = "A media item cannot be published without a licence."
+        return errors
+
+    def identical_items(self):
+        """Other items whose original has the very same bytes."""
+        if not self.sha256:
+            return MediaItem.objects.none()
+        return MediaItem.objects.filter(sha256=self.sha256).exclude(pk=self.pk)
+
+    # Addresses: always the checked views of archive.media, never the storage's own URL.
+
+    @property
+    def is_image(self) -> bool:
+        return self.media_type == self.MediaType.IMAGE
+
+    @property
+    def original_url(self) -> str:
+        return reverse("media_files:original", kwargs={"slug": self.slug})
+
+    def derivative_url(self, name: str, fmt: str) -> str:
+        return reverse(
+            "media_files:derivative", kwargs={"slug": self.slug, "name": name, "fmt": fmt}
+        )
+
+    @cached_property
+    def renditions(self) -> list[Rendition]:
+        """The image's derivative sizes, smallest first: known from width and height alone."""
+        if not self.is_image:
+            return []
+        return [
+            Rendition(
+                p.name,
+                p.width,
+                p.height,
+                self.derivative_url(p.name, "webp"),
+                self.derivative_url(p.name, "jpg"),
+            )  # fmt: skip
+            for p in specs.plan(self.width, self.height)
+        ]
+
+    @property
+    def thumbnail(self) -> Rendition | None:
+        return self.renditions[0] if self.renditions else None
+
+    @property
+    def display(self) -> Rendition | None:
+        """The size a page shows by default (the `src` of the fallback <img>)."""
+        by_name = {r.name: r for r in self.renditions}
+        return by_name.get("medium") or (self.renditions[-1] if self.renditions else None)
+
+    @property
+    def largest(self) -> Rendition | None:
+        return self.renditions[-1] if self.renditions else None
+
+    @property
+    def srcset_webp(self) -> str:
+        return ", ".join(f"{r.webp_url} {r.width}w" for r in self.renditions)
+
+    @property
+    def srcset_jpg(self) -> str:
+        return ", ".join(f"{r.jpg_url} {r.width}w" for r in self.renditions)
