@@ -12,3 +12,12 @@ class EventsConfig(AppConfig):
         registry.register(
             Event, key="event", label="Event", plural="Events", list_url_name="events:event_list"
         )
+
+        from events import search
+
+        search.register()  # its records in the archive's search index
+
+        from archive.imports import registry as imports
+        from events.resources import EventResource
+
+        imports.register_kind("event", EventResource)  # for manage.py import_records

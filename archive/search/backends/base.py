@@ -1,0 +1,40 @@
+"""What a search backend answers. The SQL around the match (filters, facets, sorting, paging)
+is shared; a backend only says how to match, rank and find similar words."""
+
+from ..query import ParsedQuery
+
+
+class SearchBackend:
+    vendor = ""
+    # Rank: larger is better in both backends.
+
+    def match_sql(self, query: ParsedQuery) -> tuple[str, list]:
+        """SELECT id FROM ... : the ids of documents matching `query`."""
+        raise NotImplementedError
+
+    def ranked_sql(self, query: ParsedQuery) -> tuple[str, list]:
+        """SELECT id, rank FROM ... : matching ids with a relevance (larger is better)."""
+        raise NotImplementedError
+
+    def names_contain(self, word: str) -> bool:
+        """Does any indexed record have `word` (folded) among its names?"""
+        raise NotImplementedError
+
+    def similar_words(self, word: str, limit: int = 5) -> list[str]:
+        """Lexicon words spelt like `word` (folded), most similar first."""
+        raise NotImplementedError
+
+
+def trigrams(word: str) -> set[str]:
+    """pg_trgm's trigrams of one word: padded with two spaces before and one after."""
+    padded = f"  {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def similarity(a: str, b: str) -> float:
+    """pg_trgm's similarity(): shared trigrams over all trigrams."""
+    ta, tb = trigrams(a), trigrams(b)
+    return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
+
+
+SIMILARITY_THRESHOLD = 0.3  # pg_trgm's default

@@ -1,0 +1,52 @@
+"""SQLite: FTS5 with bm25 over the folded columns; an FTS5 trigram table over the lexicon
+finds candidates for a misspelt name and pg_trgm's similarity, in Python, ranks them."""
+
+from django.db import connection
+
+from ..query import ParsedQuery
+from .base import SIMILARITY_THRESHOLD, SearchBackend, similarity, trigrams
+
+CANDIDATES = 200
+
+
+class SQLiteBackend(SearchBackend):
+    vendor = "sqlite"
+
+    def match_sql(self, query: ParsedQuery):
+        return (
+            "SELECT rowid AS id FROM search_document_fts WHERE search_document_fts MATCH %s",
+            [query.fts5()],
+        )
+
+    def ranked_sql(self, query: ParsedQuery):
+        # bm25 is smaller for better matches; its column weights are title, names, text.
+        return (
+            "SELECT rowid AS id, -bm25(search_document_fts, 10.0, 5.0, 1.0) AS rank "
+            "FROM search_document_fts WHERE search_document_fts MATCH %s",
+            [query.fts5()],
+        )
+
+    def names_contain(self, word: str) -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT 1 FROM search_document_fts WHERE search_document_fts MATCH %s LIMIT 1",
+                [f'names_folded : "{word}"'],
+            )
+            return cursor.fetchone() is not None
+
+    def similar_words(self, word: str, limit: int = 5) -> list[str]:
+        grams = sorted(g for g in trigrams(word) if " " not in g)
+        if not grams:
+            return []
+        expression = " OR ".join(f'"{g}"' for g in grams)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT word FROM search_term_trigram WHERE search_term_trigram MATCH %s "
+                "ORDER BY rank LIMIT %s",
+                [expression, CANDIDATES],
+            )
+            candidates = [row[0] for row in cursor.fetchall()]
+        scored = sorted(
+            ((similarity(word, c), c) for c in candidates), key=lambda item: (-item[0], item[1])
+        )
+        return [c for score, c in scored if score >= SIMILARITY_THRESHOLD][:limit]

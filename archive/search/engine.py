@@ -1,0 +1,301 @@
+"""Running a search: the shared SQL around a backend's match for results, facets and counts.
+
+Two queries answer a search: one for every facet at once (which also gives the total), one for
+the page of results. A query that finds nothing is tried once more with misspelt words widened
+to lexicon names spelt like them (trigram similarity). Facets are disjunctive: each counts with
+every filter applied except its own, so that other values stay selectable.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from html import unescape
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+
+from archive import registry as kinds
+from archive.models import SourceKind
+
+from . import backends
+from .folding import fold
+from .forms import SearchParams
+from .models import SearchTerm
+from .query import ParsedQuery, parse
+from .registry import registrations
+from .snippets import highlight, snippet
+
+FACET_SIZE = 12
+FUZZY_WORDS = 3
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Hit:
+    id: int
+    kind: str
+    title: str
+    names: str
+    text: str
+    title_folded: str
+    names_folded: str
+    text_folded: str
+    date_display: str
+    url: str
+    source_kind: str
+    rank: float
+    words: set[str] = field(default_factory=set, repr=False)
+
+    @property
+    def kind_label(self) -> str:
+        kind = kind_for_key(self.kind)
+        return kind.label if kind else self.kind
+
+    @cached_property
+    def title_html(self):
+        return highlight(self.title, self.title_folded, self.words)
+
+    @cached_property
+    def snippet_html(self):
+        if self.words and set(self.text_folded.split(" ")) & self.words:
+            return snippet(self.text, self.text_folded, self.words)
+        if self.words and set(self.names_folded.split(" ")) & self.words:
+            return snippet(self.names, self.names_folded, self.words, separator=" · ")
+        return snippet(self.text, self.text_folded, set())
+
+    @property
+    def snippet_text(self) -> str:
+        return unescape(strip_tags(self.snippet_html))
+
+
+@dataclass
+class Results:
+    params: SearchParams
+    query: ParsedQuery
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    similar: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.params.per_page))
+
+    @property
+    def page(self) -> int:
+        return min(self.params.page, self.num_pages)
+
+    @property
+    def start_index(self) -> int:
+        return (self.page - 1) * self.params.per_page + 1 if self.total else 0
+
+    @property
+    def end_index(self) -> int:
+        return min(self.page * self.params.per_page, self.total)
+
+
+def kind_for_key(key: str):
+    return next((k for k in kinds.kinds() if k.key == key), None)
+
+
+def kind_keys() -> list[str]:
+    keys = []
+    for registration in registrations():
+        kind = kinds.kind_for_model(registration.model)
+        if kind:
+            keys.append(kind.key)
+    return keys
+
+
+def _filters(params: SearchParams) -> dict[str, tuple[str, list]]:
+    """SQL conditions on `d` (search_document), by the facet each belongs to."""
+    found: dict[str, tuple[str, list]] = {}
+
+    def placeholders(values):
+        return ", ".join(["%s"] * len(values))
+
+    if params.kinds:
+        found["kind"] = (f"d.kind IN ({placeholders(params.kinds)})", list(params.kinds))
+    if params.source_kinds:
+        found["source_kind"] = (
+            f"d.source_kind IN ({placeholders(params.source_kinds)})",
+            list(params.source_kinds),
+        )
+    for name, values in (("place", params.places), ("person", params.persons)):
+        if values:
+            found[name] = (
+                "EXISTS (SELECT 1 FROM search_facet f WHERE f.document_id = d.id "
+                f"AND f.facet = %s AND f.value_id IN ({placeholders(values)}))",
+                [name, *values],
+            )
+    if params.date_from or params.date_to:
+        conditions, values = ["(d.earliest IS NOT NULL OR d.latest IS NOT NULL)"], []
+        if params.date_from:
+            conditions.append("(d.latest IS NULL OR d.latest >= %s)")
+            values.append(datetime.date(params.date_from, 1, 1))
+        if params.date_to:
+            conditions.append("(d.earliest IS NULL OR d.earliest <= %s)")
+            values.append(datetime.date(params.date_to, 12, 31))
+        found["decade"] = (" AND ".join(conditions), values)
+    return found
+
+
+def _facets_sql(match: tuple[str, list], filters: dict[str, tuple[str, list]]):
+    match_sql, params = match
+    flags = "".join(
+        f", CASE WHEN {sql} THEN 1 ELSE 0 END AS f_{name}" for name, (sql, _) in filters.items()
+    )
+    for _, values in filters.values():
+        params = [*params, *values]
+
+    def where(own: str, *extra: str) -> str:
+        conditions = [f"b.f_{name} = 1" for name in filters if name != own] + list(extra)
+        return " WHERE " + " AND ".join(conditions) if conditions else ""
+
+    branches = [
+        f"SELECT 'kind' AS facet, b.kind AS value, '' AS label, COUNT(*) AS n FROM b"
+        f"{where('kind')} GROUP BY b.kind",
+        f"SELECT 'decade', CAST(b.decade AS TEXT), '', COUNT(*) FROM b"
+        f"{where('decade', 'b.decade IS NOT NULL')} GROUP BY b.decade",
+        f"SELECT 'source_kind', b.source_kind, sk.name, COUNT(*) FROM b "
+        f"JOIN {SourceKind._meta.db_table} sk ON sk.slug = b.source_kind"
+        f"{where('source_kind')} GROUP BY b.source_kind, sk.name",
+    ]
+    facet_params: list = []
+    for name in ("place", "person"):
+        kind = kind_for_key(name)
+        if kind is None:
+            continue
+        content_type = ContentType.objects.get_for_model(kind.model).pk
+        branches.append(
+            f"SELECT * FROM (SELECT '{name}' AS facet, CAST(f.value_id AS TEXT) AS value, "
+            f"p.title AS label, COUNT(*) AS n FROM b "
+            f"JOIN search_facet f ON f.document_id = b.id AND f.facet = '{name}' "
+            f"JOIN search_document p ON p.content_type_id = %s AND p.object_id = f.value_id"
+            f"{where(name)} GROUP BY f.value_id, p.title ORDER BY COUNT(*) DESC, p.title "
+            f"LIMIT {FACET_SIZE}) AS t_{name}"
+        )
+        facet_params.append(content_type)
+    sql = (
+        f"WITH m AS MATERIALIZED ({match_sql}), "
+        f"b AS MATERIALIZED (SELECT d.id, d.kind, d.decade, d.source_kind{flags} "
+        f"FROM search_document d JOIN m ON m.id = d.id) " + " UNION ALL ".join(branches)
+    )
+    return sql, params + facet_params
+
+
+def _page_sql(backend, query, filters, params: SearchParams, offset: int):
+    columns = (
+        "d.id, d.kind, d.title, d.names, d.text, d.title_folded, d.names_folded, d.text_folded, "
+        "d.date_display, d.url, d.source_kind"
+    )
+    if params.sort == "relevance":
+        inner, values = backend.ranked_sql(query)
+        rank, order = "m.rank", "m.rank DESC, d.id"
+    else:
+        inner, values = backend.match_sql(query)
+        rank = "0"
+        if params.sort == "date":
+            order = "(d.earliest IS NULL), d.earliest, d.id"
+        else:
+            order = "(d.earliest IS NULL), d.earliest DESC, d.id"
+    where = " AND ".join(sql for sql, _ in filters.values())
+    for _, filter_values in filters.values():
+        values = [*values, *filter_values]
+    sql = (
+        f"SELECT {columns}, {rank} AS rank FROM ({inner}) m "
+        f"JOIN search_document d ON d.id = m.id"
+        + (f" WHERE {where}" if where else "")
+        + f" ORDER BY {order} LIMIT %s OFFSET %s"
+    )
+    return sql, [*values, params.per_page, offset]
+
+
+def _facets(backend, query, params, filters):
+    sql, values = _facets_sql(backend.match_sql(query), filters)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        rows = cursor.fetchall()
+    selected = {
+        "kind": set(params.kinds),
+        "source_kind": set(params.source_kinds),
+        "place": {str(v) for v in params.places},
+        "person": {str(v) for v in params.persons},
+        "decade": set(),
+    }
+    if params.date_from and params.date_to and params.date_to - params.date_from == 9:
+        selected["decade"].add(str(params.date_from))
+    facets: dict[str, list[FacetValue]] = {
+        "kind": [], "decade": [], "place": [], "person": [], "source_kind": []
+    }  # fmt: skip
+    for facet, value, label, count in rows:
+        if facet == "kind":
+            kind = kind_for_key(value)
+            label = kind.plural if kind else value
+        elif facet == "decade":
+            label = f"{value}s"
+        facets[facet].append(FacetValue(str(value), label, count, str(value) in selected[facet]))
+    facets["kind"].sort(key=lambda v: -v.count)
+    facets["decade"].sort(key=lambda v: int(v.value))
+    facets["source_kind"].sort(key=lambda v: -v.count)
+    counted = [v.count for v in facets["kind"] if not params.kinds or v.value in params.kinds]
+    return facets, sum(counted)
+
+
+def _similar_words(backend, query: ParsedQuery) -> dict[str, list[str]]:
+    """Lexicon names spelt like the query's single words that no record has as a name."""
+    single = [p.words[0] for c in query.clauses for p in c if len(p.words) == 1]
+    single = [w for w in dict.fromkeys(single) if len(w) >= 4 and not w.isdigit()][:FUZZY_WORDS]
+    if not single:
+        return {}
+    known = set(SearchTerm.objects.filter(word__in=single).values_list("word", flat=True))
+    similar = {}
+    for word in single:
+        if word not in known:
+            words = [w for w in backend.similar_words(word) if w != word]
+            if words:
+                similar[word] = words
+    return similar
+
+
+def search(params: SearchParams) -> Results:
+    query = parse(params.q)
+    results = Results(params=params, query=query)
+    if not query:
+        return results
+    backend = backends.get()
+    filters = _filters(params)
+    results.facets, results.total = _facets(backend, query, params, filters)
+    if results.total == 0:
+        similar = _similar_words(backend, query)
+        if similar:
+            query = query.with_alternatives(similar)
+            results.query, results.similar = query, similar
+            results.facets, results.total = _facets(backend, query, params, filters)
+    if results.total == 0:
+        return results
+    offset = (results.page - 1) * params.per_page
+    sql, values = _page_sql(backend, query, filters, params, offset)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        rows = cursor.fetchall()
+    words = query.words
+    results.hits = [Hit(*row, words=words) for row in rows]
+    return results
+
+
+def export_rows(params: SearchParams, limit: int):
+    """Results for CSV: the first `limit` in the chosen order, with plain-text snippets."""
+    params.per_page, params.page = limit, 1
+    return search(params)
+
+
+__all__ = ["Results", "Hit", "FacetValue", "search", "fold", "export_rows"]

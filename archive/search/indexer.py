@@ -1,0 +1,196 @@
+"""Writing the index: build entries for records and keep their rows in step."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from archive import registry as kinds
+from archive.dates import bounds, describe
+from archive.models import Status
+
+from . import backends
+from .folding import fold_words
+from .models import SearchDocument, SearchFacet, SearchTerm
+from .registry import Registration, registration_for, registrations
+
+MAX_TEXT = 200_000  # characters of a record's text that are indexed
+CHUNK = 500
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(item.strip() for item in items if item and item.strip()))
+
+
+def name_words(names_folded: str) -> set[str]:
+    return {w for w in names_folded.split() if len(w) >= 3 and not w.isdigit() and w != "_"}
+
+
+def build_document(registration: Registration, record, content_type, kind: str):
+    """The unsaved index row of a published record and its facet values."""
+    entry = registration.document(record)
+    title = (entry.title or str(record))[:1000]
+    text = "\n\n".join(_unique(entry.text))[:MAX_TEXT]
+    names = "\n".join(_unique(entry.names))[:20_000]
+    earliest, latest = entry.earliest, entry.latest
+    if earliest is None and latest is None and entry.date:
+        try:
+            earliest, latest = bounds(entry.date)
+        except ValidationError:
+            earliest = latest = None
+    known = earliest or latest
+    document = SearchDocument(
+        content_type=content_type,
+        object_id=record.pk,
+        kind=kind,
+        title=title,
+        names=names,
+        text=text,
+        title_folded=fold_words(title),
+        names_folded=fold_words(names),
+        text_folded=fold_words(text),
+        date=(entry.date or "")[:200],
+        date_display=(entry.date_display or describe(entry.date))[:300],
+        earliest=earliest,
+        latest=latest,
+        decade=known.year // 10 * 10 if known else None,
+        source_kind=entry.source_kind or "",
+        url=record.get_absolute_url(),
+    )
+    facets = [(SearchFacet.Facet.PLACE, pk) for pk in dict.fromkeys(entry.places) if pk]
+    facets += [(SearchFacet.Facet.PERSON, pk) for pk in dict.fromkeys(entry.persons) if pk]
+    return document, facets
+
+
+def _write(documents_and_facets) -> None:
+    documents = SearchDocument.objects.bulk_create([doc for doc, _ in documents_and_facets])
+    SearchFacet.objects.bulk_create(
+        SearchFacet(document_id=doc.pk, facet=facet, value_id=value)
+        for doc, (_, facets) in zip(documents, documents_and_facets, strict=True)
+        for facet, value in facets
+    )
+    words = set().union(*(name_words(doc.names_folded) for doc in documents)) if documents else ()
+    if words:
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(word=w[:100]) for w in sorted(words)], ignore_conflicts=True
+        )
+
+
+def _kind_key(model) -> str:
+    kind = kinds.kind_for_model(model)
+    return kind.key if kind else model._meta.model_name
+
+
+def index_records(model, pks: Iterable[int]) -> set[int]:
+    """Bring the rows of these records in step: index the published, drop the rest.
+
+    Returns the primary keys whose title, names or presence changed (their dependents, such
+    as the events that show a person's name, need re-indexing too).
+    """
+    registration = registration_for(model)
+    pks = list(dict.fromkeys(pks))
+    if registration is None or not pks:
+        return set()
+    content_type = ContentType.objects.get_for_model(model)
+    kind = _kind_key(model)
+    changed: set[int] = set()
+    with transaction.atomic():
+        for start in range(0, len(pks), CHUNK):
+            chunk = pks[start : start + CHUNK]
+            existing = SearchDocument.objects.filter(content_type=content_type, object_id__in=chunk)
+            before = {
+                object_id: (title, names)
+                for object_id, title, names in existing.values_list(
+                    "object_id", "title_folded", "names_folded"
+                )
+            }
+            records = registration.queryset().filter(pk__in=chunk, status=Status.PUBLISHED)
+            built = [build_document(registration, r, content_type, kind) for r in records]
+            after = {doc.object_id: (doc.title_folded, doc.names_folded) for doc, _ in built}
+            changed |= {pk for pk in set(before) | set(after) if before.get(pk) != after.get(pk)}
+            if before:
+                SearchFacet.objects.filter(document__in=existing).delete()
+                existing.delete()
+            _write(built)
+            old_words = set().union(*(name_words(names) for _, names in before.values()))
+            new_words = set().union(*(name_words(names) for _, names in after.values()))
+            prune_terms(old_words - new_words)
+    return changed
+
+
+def remove_records(model, pks: Iterable[int]) -> None:
+    content_type = ContentType.objects.get_for_model(model)
+    existing = SearchDocument.objects.filter(content_type=content_type, object_id__in=list(pks))
+    words = set().union(*(name_words(n) for n in existing.values_list("names_folded", flat=True)))
+    SearchFacet.objects.filter(document__in=existing).delete()
+    existing.delete()
+    prune_terms(words)
+
+
+def prune_terms(words: set[str]) -> None:
+    """Forget lexicon words no indexed record names any more."""
+    if not words:
+        return
+    backend = backends.get()
+    unused = [word for word in words if not backend.names_contain(word)]
+    if unused:
+        SearchTerm.objects.filter(word__in=unused).delete()
+
+
+def dependents(instance) -> dict[type, set[int]]:
+    """Records of registered kinds whose entries show `instance`: {model: pks}."""
+    found: dict[type, set[int]] = defaultdict(set)
+    model = type(instance)._meta.concrete_model
+    for registration in registrations():
+        find = registration.depends_on.get(model)
+        if find is None:
+            continue
+        for item in find(instance) or ():
+            found[registration.model].add(getattr(item, "pk", item))
+    return found
+
+
+def reindex(model, pks: Iterable[int]) -> None:
+    """Index records and, where their title or names changed, the records that show them."""
+    changed = index_records(model, pks)
+    if not changed:
+        return
+    for target, target_pks in cascade_targets(model, changed).items():
+        index_records(target, target_pks)
+
+
+def cascade_targets(model, pks) -> dict[type, set[int]]:
+    found: dict[type, set[int]] = defaultdict(set)
+    for instance in model._default_manager.filter(pk__in=list(pks)):
+        for target, target_pks in dependents(instance).items():
+            found[target] |= target_pks
+    return found
+
+
+def rebuild(progress=None, chunk: int = 1000) -> int:
+    """Empty the index and index every published record again. Returns the number indexed."""
+    with transaction.atomic():
+        SearchFacet.objects.all().delete()
+        SearchDocument.objects.all().delete()
+        SearchTerm.objects.all().delete()
+    total = 0
+    for registration in registrations():
+        model = registration.model
+        content_type = ContentType.objects.get_for_model(model)
+        kind = _kind_key(model)
+        pks = list(model._default_manager.published().order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(pks), chunk):
+            batch = pks[start : start + chunk]
+            with transaction.atomic():
+                records = registration.queryset().filter(pk__in=batch, status=Status.PUBLISHED)
+                _write([build_document(registration, r, content_type, kind) for r in records])
+            total += len(batch)
+            if progress is not None:
+                progress(len(batch))
+    return total
+
+
+def published_count() -> int:
+    return sum(r.model._default_manager.published().count() for r in registrations())

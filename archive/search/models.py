@@ -1,0 +1,76 @@
+"""The search index: one denormalised row per published record, its facet values and the
+lexicon of name words that misspelt queries are matched against.
+
+The full-text structures live beside these tables, created by migration 0002 per database:
+PostgreSQL adds a generated, weighted `search_vector` tsvector column with a GIN index and a
+trigram index on the lexicon; SQLite adds FTS5 tables kept in step by triggers. A later
+migration that rebuilds `search_document` on SQLite must recreate those triggers.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=20, db_index=True)
+    title = models.CharField(max_length=1000)
+    names = models.TextField(blank=True, help_text="Other names, one per line.")
+    text = models.TextField(blank=True, help_text="Plain text shown in snippets.")
+    # One folded key per word of title, names and text (see archive.search.folding).
+    title_folded = models.TextField(blank=True)
+    names_folded = models.TextField(blank=True)
+    text_folded = models.TextField(blank=True)
+    date = models.CharField(max_length=200, blank=True)
+    date_display = models.CharField(max_length=300, blank=True)
+    earliest = models.DateField(null=True, blank=True, db_index=True)
+    latest = models.DateField(null=True, blank=True, db_index=True)
+    decade = models.IntegerField(null=True, blank=True)
+    source_kind = models.CharField(max_length=100, blank=True, db_index=True)
+    url = models.CharField(max_length=500)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "search_document"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="search_document_one_per_record"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.title}"
+
+
+class SearchFacet(models.Model):
+    """A place or person a document is about (by primary key), for facet counts and filters."""
+
+    class Facet(models.TextChoices):
+        PLACE = "place", "Place"
+        PERSON = "person", "Person"
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
+    facet = models.CharField(max_length=10, choices=Facet.choices)
+    value_id = models.PositiveBigIntegerField()
+
+    class Meta:
+        db_table = "search_facet"
+        indexes = [
+            models.Index(fields=["facet", "value_id"], name="search_facet_value_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.facet} #{self.value_id}"
+
+
+class SearchTerm(models.Model):
+    """A folded name word found in published records: what misspelt names are matched to."""
+
+    word = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        db_table = "search_term"
+
+    def __str__(self):
+        return self.word

@@ -1,0 +1,48 @@
+"""How events appear in the archive's search index (registered in EventsConfig.ready)."""
+
+from django.db.models import Prefetch
+
+from archive import search
+from archive.models import Place
+from archive.search.documents import plain_text, published_pks
+from people.models import Person
+
+from .models import Event, EventType, Participation
+
+
+def event_document(event: Event) -> search.Entry:
+    people = [p.person for p in event.participations.all() if p.person.is_published]
+    places = [place for place in event.places.all() if place.is_published]
+    return search.Entry(
+        title=event.title,
+        names=[person.name for person in people],
+        text=[
+            event.summary,
+            plain_text(event.description),
+            event.event_type.name if event.event_type else "",
+            ", ".join(place.name for place in places),
+            event.date_text,
+        ],  # fmt: skip
+        date=event.date,
+        date_display=event.date_text if not event.date else "",
+        places=published_pks(places),
+        persons=published_pks(dict.fromkeys(people)),
+    )
+
+
+def register() -> None:
+    search.register(
+        Event,
+        document=event_document,
+        depends_on={
+            Participation: lambda participation: [participation.event_id],
+            Event.places.through: None,
+            Person: lambda person: person.events.values_list("pk", flat=True),
+            Place: lambda place: place.events.values_list("pk", flat=True),
+            EventType: lambda event_type: event_type.events.values_list("pk", flat=True),
+        },
+        prepare=lambda qs: qs.select_related("event_type").prefetch_related(
+            "places",
+            Prefetch("participations", Participation.objects.select_related("person")),
+        ),
+    )

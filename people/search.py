@@ -1,0 +1,44 @@
+"""How people appear in the archive's search index (registered in PeopleConfig.ready)."""
+
+from django.db.models import Q
+
+from archive import search
+from archive.models import Place
+from archive.search.documents import plain_text, published_pks
+
+from .models import Person, PersonName
+
+
+def person_document(person: Person) -> search.Entry:
+    return search.Entry(
+        title=person.name,
+        names=[person.name, person.sort_name] + [name.name for name in person.names.all()],
+        text=[
+            person.summary,
+            plain_text(person.biography),
+            person.lifetime,
+            person.birth_date_text,
+            person.death_date_text,
+        ],  # fmt: skip
+        earliest=person.birth_date_earliest or person.birth_date_latest,
+        latest=person.death_date_latest or person.death_date_earliest,
+        date_display=person.lifetime,
+        places=published_pks([person.birth_place, person.death_place]),
+        persons=[person.pk],
+    )
+
+
+def register() -> None:
+    search.register(
+        Person,
+        document=person_document,
+        depends_on={
+            PersonName: lambda name: [name.person_id],
+            Place: lambda place: Person.objects.filter(
+                Q(birth_place=place) | Q(death_place=place)
+            ).values_list("pk", flat=True),
+        },
+        prepare=lambda qs: qs.select_related("birth_place", "death_place").prefetch_related(
+            "names"
+        ),
+    )
