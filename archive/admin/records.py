@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from archive.dates import describe
-from archive.models import Citation, Claim, MediaItem, Place, PlaceName, Source, SourceCreator
+from archive.models import Citation, Claim, Place, PlaceName, Source, SourceCreator
 
 from .base import CitationInline, ClaimInline, DecadeListFilter, IdentifierInline, RecordAdmin
 
@@ -94,29 +94,6 @@ class PlaceAdmin(RecordAdmin):
         "name", "slug", "status", "kind", "parent", "latitude", "longitude", "description",
         "published_at", "created_at", "updated_at",
     ]  # fmt: skip
-
-
-class MediaDateFilter(DecadeListFilter):
-    date_field = "date"
-
-
-@admin.register(MediaItem)
-class MediaItemAdmin(RecordAdmin):
-    list_display = ["title", "media_type", "date_display", "licence", "source", "status"]
-    list_select_related = ["licence", "source"]
-    list_filter = ["status", "media_type", "licence", MediaDateFilter]
-    search_fields = ["title", "slug", "caption", "credit_line", "creator", "sha256"]
-    autocomplete_fields = ["source", "places", "licence"]
-    prepopulated_fields = {"slug": ["title"]}
-    inlines = [IdentifierInline, CitationInline, ClaimInline]
-    readonly_fields = [
-        *RecordAdmin.readonly_fields, "media_type", "mime_type", "size", "width", "height",
-        "sha256", "exif", "fixity", "fixity_checked_at",
-    ]  # fmt: skip
-
-    @admin.display(description="date", ordering="date_earliest")
-    def date_display(self, obj):
-        return describe(obj.date)
 
 
 class RecordLinkAdmin(admin.ModelAdmin):
