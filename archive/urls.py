@@ -14,3 +14,6 @@ urlpatterns = [
     path("", include("archive.media.urls")),  # media files behind a status check; IIIF
     path("", include("archive.site_urls")),
 ]
+
+# A friendly 500 page that needs no database; the 404 page is templates/404.html.
+handler500 = "archive.views.server_error"

@@ -1,10 +1,148 @@
-from archive.views import RecordDetailView, RecordListView
-from events.models import Event
+"""Public pages of events: browse, detail (participants, relations, facts) and the timeline."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django_filters.views import FilterView
+
+from archive.citetext import Footnote
+from archive.exports import jsonld
+from archive.models import MediaItem, Place, Status
+from archive.views import RecordCiteView, RecordDetailView, RecordListView
+from events.filters import EventFilter
+from events.models import Event, EventRelation, Participation
+
+PUBLISHED = Status.PUBLISHED
+SCHEMA_ROLES = {"organiser": "organizer", "speaker": "performer"}
+
+
+@dataclass
+class Participant:
+    participation: Participation
+    note: Footnote | None
+
+
+@dataclass
+class Related:
+    label: str
+    event: Event
+    note: Footnote | None
 
 
 class EventListView(RecordListView):
     model = Event
+    filterset_class = EventFilter
+    list_select_related = ("event_type",)
+    template_name = "events/event_list.html"
+
+    def get_queryset(self):
+        places = Prefetch("places", queryset=Place.objects.published())
+        return super().get_queryset().prefetch_related(places)
 
 
 class EventDetailView(RecordDetailView):
     model = Event
+    template_name = "events/event_detail.html"
+    select_related = ("event_type", "parent")
+
+    def get_prefetches(self):
+        return [
+            *super().get_prefetches(),
+            Prefetch("places", queryset=Place.objects.published()),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.filter(person__status=PUBLISHED).select_related(
+                    "person", "role", "source"
+                ),
+            ),
+            Prefetch("parts", queryset=Event.objects.published()),
+            Prefetch(
+                "relations_out",
+                queryset=EventRelation.objects.filter(to_event__status=PUBLISHED).select_related(
+                    "to_event", "relation_type", "source"
+                ),
+            ),
+            Prefetch(
+                "relations_in",
+                queryset=EventRelation.objects.filter(from_event__status=PUBLISHED).select_related(
+                    "from_event", "relation_type", "source"
+                ),
+            ),
+            Prefetch("media", queryset=MediaItem.objects.published().select_related("licence")),
+        ]
+
+    def build(self, context, notes):
+        event = self.object
+        parent = event.parent
+        context["parent"] = parent if parent is not None and parent.is_published else None
+        context["participants"] = [
+            Participant(row, notes.cite(row.source, row.locator, row.quotation))
+            for row in event.participations.all()
+        ]
+        related = [
+            Related(row.relation_type.name, row.to_event, notes.cite(row.source))
+            for row in event.relations_out.all()
+        ]
+        related += [
+            Related(row.relation_type.inverse_name, row.from_event, notes.cite(row.source))
+            for row in event.relations_in.all()
+        ]
+        context["related"] = related
+
+    def jsonld(self, record, url):
+        request = self.request
+        data = jsonld.base(record, url, request, "Event")
+        start, end = jsonld.date_span(record.date)
+        people: dict[str, list] = {}
+        for row in record.participations.all():
+            prop = SCHEMA_ROLES.get(row.role.slug, "about")
+            people.setdefault(prop, []).append(jsonld.ref(request, row.person, "Person"))
+        parent = record.parent if record.parent and record.parent.is_published else None
+        data.update(
+            jsonld.compact(
+                {
+                    "description": record.summary,
+                    "startDate": start,
+                    "endDate": end,
+                    "location": [jsonld.ref(request, p, "Place") for p in record.places.all()],
+                    "superEvent": jsonld.ref(request, parent, "Event") if parent else "",
+                    "subEvent": [jsonld.ref(request, e, "Event") for e in record.parts.all()],
+                    **people,
+                }
+            )
+        )
+        return data
+
+
+class EventCiteView(RecordCiteView):
+    model = Event
+
+
+@dataclass
+class Year:
+    label: str
+    events: list
+
+
+class TimelineView(FilterView):
+    """Published events grouped by year; an undated or open-started event goes last."""
+
+    model = Event
+    filterset_class = EventFilter
+    template_name = "events/timeline.html"
+
+    def get_queryset(self):
+        return Event.objects.published().select_related("event_type").order_by("date_earliest")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        years: dict[object, Year] = {}
+        undated = Year("Date unknown", [])
+        for event in context["object_list"]:
+            if event.date_earliest is None:
+                undated.events.append(event)
+                continue
+            year = event.date_earliest.year
+            years.setdefault(year, Year(str(year), [])).events.append(event)
+        context["years"] = [*years.values(), *([undated] if undated.events else [])]
+        return context

@@ -1,10 +1,90 @@
-from archive.views import RecordDetailView, RecordListView
+"""Public pages of people: browse by letter, role and lifetime; a person with their events."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from archive.citetext import Footnote
+from archive.exports import jsonld
+from archive.models import MediaItem, Status
+from archive.views import RecordCiteView, RecordDetailView, RecordListView
+from events.models import Participation
+from people.filters import PersonFilter, initials
 from people.models import Person
+
+
+@dataclass
+class Part:
+    participation: Participation
+    note: Footnote | None
 
 
 class PersonListView(RecordListView):
     model = Person
+    filterset_class = PersonFilter
+    template_name = "people/person_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["initials"] = initials()
+        return context
 
 
 class PersonDetailView(RecordDetailView):
+    model = Person
+    template_name = "people/person_detail.html"
+    select_related = ("birth_place", "death_place", "portrait__licence")
+
+    def get_prefetches(self):
+        return [
+            *super().get_prefetches(),
+            "names",
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.filter(event__status=Status.PUBLISHED)
+                .select_related("event__event_type", "role", "source")
+                .order_by("event__date_earliest", "event__title", "order"),
+            ),
+            Prefetch("media", queryset=MediaItem.objects.published().select_related("licence")),
+        ]
+
+    def build(self, context, notes):
+        person = self.object
+        context["parts"] = [
+            Part(row, notes.cite(row.source, row.locator, row.quotation))
+            for row in person.participations.all()
+        ]
+        portrait = person.portrait
+        context["portrait"] = portrait if portrait is not None and portrait.is_published else None
+        context["birth_place"] = _public(person.birth_place)
+        context["death_place"] = _public(person.death_place)
+
+    def jsonld(self, record, url):
+        request = self.request
+        data = jsonld.base(record, url, request, "Person")
+        born, died = _public(record.birth_place), _public(record.death_place)
+        data.update(
+            jsonld.compact(
+                {
+                    "description": record.summary,
+                    "alternateName": [name.name for name in record.names.all()],
+                    "birthDate": jsonld.date_value(record.birth_date),
+                    "deathDate": jsonld.date_value(record.death_date),
+                    "birthPlace": jsonld.ref(request, born, "Place") if born else "",
+                    "deathPlace": jsonld.ref(request, died, "Place") if died else "",
+                    "subjectOf": [
+                        jsonld.ref(request, row.event, "Event")
+                        for row in record.participations.all()
+                    ],
+                }
+            )
+        )
+        return data
+
+
+def _public(record):
+    return record if record is not None and record.is_published else None
+
+
+class PersonCiteView(RecordCiteView):
     model = Person

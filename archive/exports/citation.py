@@ -1,0 +1,57 @@
+"""A CSL item as a formatted reference, in a plain author–title–container–date style."""
+
+from .csl import year
+
+MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+
+
+def _names(names: list[dict]) -> str:
+    rendered = [
+        person.get("literal") or f"{person['family']}, {person['given']}" for person in names
+    ]
+    if len(rendered) > 1:
+        return ", ".join(rendered[:-1]) + " and " + rendered[-1]
+    return rendered[0] if rendered else ""
+
+
+def _day(item: dict, key: str) -> str:
+    parts = (item.get(key) or {}).get("date-parts")
+    if not parts or len(parts[0]) < 3:
+        return year(item) if key == "issued" else ""
+    y, m, d = parts[0]
+    return f"{d} {MONTHS[m - 1]} {y}"
+
+
+def formatted(item: dict) -> str:
+    """“Author. ‘Title.’ Container 3 (2), 1990, pp. Publisher. URL (accessed 1 May 2025).”"""
+    pieces = []
+    authors = _names(item.get("author", []))
+    if authors:
+        pieces.append(authors.rstrip(".") + ".")
+    title = item["title"].rstrip(".")
+    pieces.append(f"“{title}.”")
+    container = item.get("container-title", "")
+    volume = item.get("volume", "")
+    if item.get("issue"):
+        volume = f"{volume} ({item['issue']})" if volume else f"no. {item['issue']}"
+    where = ", ".join(filter(None, [container, volume, _day(item, "issued")]))
+    if item.get("page"):
+        where = f"{where}: {item['page']}" if where else item["page"]
+    if where:
+        pieces.append(where + ".")
+    publisher = item.get("publisher", "")
+    if publisher and publisher != container:
+        place = item.get("publisher-place", "")
+        pieces.append(f"{place}: {publisher}." if place else f"{publisher}.")
+    if item.get("archive"):
+        location = ", ".join(filter(None, [item["archive"], item.get("archive_location", "")]))
+        pieces.append(location + ".")
+    if item.get("DOI"):
+        pieces.append(f"https://doi.org/{item['DOI']}.")
+    elif item.get("URL"):
+        accessed = _day(item, "accessed")
+        pieces.append(f"{item['URL']}" + (f" (accessed {accessed})." if accessed else "."))
+    return " ".join(pieces)

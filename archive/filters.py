@@ -1,0 +1,136 @@
+"""Browse filters (django-filter) for the archive's own kinds, and the pieces every kind's
+filters share: year ranges over uncertain dates, choices from published records only."""
+
+import datetime
+
+import django_filters as filters
+from django import forms
+from django.db.models import Q
+
+from archive.models import Licence, MediaItem, Place, Source, SourceKind
+
+YEAR_WIDGET = forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 9999, "size": 6})
+
+
+def overlapping(queryset, earliest: str, latest: str, start: int | None, end: int | None):
+    """Records whose uncertain date could fall in the years `start`–`end`.
+
+    An EDTF date counts when its span [earliest, latest] meets the range; an open end (a
+    missing bound) reaches as far as it needs to. Undated records never match a range.
+    """
+    if start is None and end is None:
+        return queryset
+    queryset = queryset.filter(
+        Q(**{f"{earliest}__isnull": False}) | Q(**{f"{latest}__isnull": False})
+    )
+    if start is not None:
+        first = datetime.date(start, 1, 1)
+        queryset = queryset.filter(
+            Q(**{f"{latest}__gte": first}) | Q(**{f"{latest}__isnull": True})
+        )
+    if end is not None:
+        last = datetime.date(end, 12, 31)
+        queryset = queryset.filter(
+            Q(**{f"{earliest}__lte": last}) | Q(**{f"{earliest}__isnull": True})
+        )
+    return queryset
+
+
+class YearRangeForm(forms.Form):
+    """Refuses a year range that ends before it starts."""
+
+    ranges = (("year_from", "year_to"), ("lived_from", "lived_to"))
+
+    def clean(self):
+        data = super().clean()
+        for first, last in self.ranges:
+            start, end = data.get(first), data.get(last)
+            if start is not None and end is not None and start > end:
+                self.add_error(last, "The end year is before the start year.")
+        return data
+
+
+class YearRangeMixin(filters.FilterSet):
+    """`from` and `to` years over an EDTF field's bounds (`date_prefix`)."""
+
+    date_prefix = "date"
+    year_from = filters.NumberFilter(
+        label="From year", method="filter_years", min_value=1, max_value=9999, widget=YEAR_WIDGET
+    )
+    year_to = filters.NumberFilter(
+        label="To year", method="filter_years", min_value=1, max_value=9999, widget=YEAR_WIDGET
+    )
+
+    def filter_years(self, queryset, name, value):
+        return queryset  # applied together in filter_queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        start, end = self.form.cleaned_data.get("year_from"), self.form.cleaned_data.get("year_to")
+        return overlapping(
+            queryset,
+            f"{self.date_prefix}_earliest",
+            f"{self.date_prefix}_latest",
+            int(start) if start is not None else None,
+            int(end) if end is not None else None,
+        )
+
+
+def distinct_choices(queryset, field: str) -> list[tuple[str, str]]:
+    values = queryset.exclude(**{field: ""}).order_by(field).values_list(field, flat=True)
+    return [(value, value) for value in values.distinct()]
+
+
+class SourceFilter(YearRangeMixin):
+    kind = filters.ModelChoiceFilter(
+        queryset=SourceKind.objects.all(), to_field_name="slug", empty_label="Any kind"
+    )
+    language = filters.ChoiceFilter(choices=[], empty_label="Any language")
+    sort = filters.OrderingFilter(
+        fields=(("title", "title"), ("date_earliest", "date")),
+        field_labels={"title": "Title", "date_earliest": "Date"},
+        empty_label="Title",
+    )
+
+    class Meta:
+        model = Source
+        fields = ["kind", "language"]
+        form = YearRangeForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["language"].extra["choices"] = distinct_choices(
+            Source.objects.published(), "language"
+        )
+
+
+class PlaceFilter(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=[], empty_label="Any kind")
+    sort = filters.OrderingFilter(fields=(("name", "name"),), empty_label="Name")
+
+    class Meta:
+        model = Place
+        fields = ["kind"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["kind"].extra["choices"] = distinct_choices(Place.objects.published(), "kind")
+
+
+class MediaFilter(YearRangeMixin):
+    media_type = filters.ChoiceFilter(
+        label="Type", choices=MediaItem.MediaType.choices, empty_label="Any type"
+    )
+    licence = filters.ModelChoiceFilter(
+        queryset=Licence.objects.all(), to_field_name="slug", empty_label="Any licence"
+    )
+    sort = filters.OrderingFilter(
+        fields=(("title", "title"), ("date_earliest", "date")),
+        field_labels={"title": "Title", "date_earliest": "Date"},
+        empty_label="Title",
+    )
+
+    class Meta:
+        model = MediaItem
+        fields = ["media_type", "licence"]
+        form = YearRangeForm

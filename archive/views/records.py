@@ -1,0 +1,188 @@
+"""The views every record kind's public pages share: detail, browse and citation downloads."""
+
+import datetime
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.utils import timezone
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from archive import registry
+from archive.exports import bibtex, coins, csl, jsonld, ris
+from archive.exports.citation import formatted
+from archive.models import Citation, Claim, Identifier, SlugRedirect, Source, Status
+
+from .facts import facts_table
+from .notes import Notes
+
+
+def record_prefetches() -> list:
+    """What every record page shows: citations, claims (from published sources), identifiers."""
+    return [
+        Prefetch("citations", queryset=Citation.objects.select_related("source__kind")),
+        Prefetch(
+            "claims",
+            queryset=Claim.objects.filter(source__status=Status.PUBLISHED).select_related(
+                "attribute", "source__kind"
+            ),
+        ),
+        Prefetch("identifiers", queryset=Identifier.objects.select_related("scheme")),
+    ]
+
+
+class RecordMixin:
+    """Finds a record for a visitor (published only) or for staff (any status, as a preview),
+    and answers an old slug with a permanent redirect to the record's current address."""
+
+    select_related: tuple[str, ...] = ()
+
+    def get_prefetches(self) -> list:
+        return []
+
+    def get_queryset(self):
+        queryset = self.model._default_manager.visible_to(self.request.user)
+        return queryset.select_related(*self.select_related).prefetch_related(
+            *self.get_prefetches()
+        )
+
+    def redirect_url(self, record) -> str:
+        return record.get_absolute_url()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            target = SlugRedirect.target_for(self.model, kwargs.get("slug", ""))
+            if target is not None and self.get_queryset().filter(pk=target.pk).exists():
+                return HttpResponsePermanentRedirect(self.redirect_url(target))
+            raise
+
+    @property
+    def kind(self):
+        return registry.kind_for_model(self.model)
+
+
+class RecordDetailView(RecordMixin, DetailView):
+    """A record's public page: published records only, staff preview drafts, and an old slug
+    answers with a permanent redirect to the current one.
+
+    Subclasses add their own sections in `build()`; the page's notes are numbered in the order
+    the sections call `notes`: the text first, then the facts, then roles and relations.
+    """
+
+    def get_prefetches(self) -> list:
+        return record_prefetches()
+
+    def build(self, context: dict, notes: Notes) -> None:
+        """Add the kind's own sections to the context (override)."""
+
+    def text_field(self) -> str:
+        fields = self.model.cited_text_fields
+        return fields[0] if fields else ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        record = self.object
+        notes = Notes()
+        citations = list(record.citations.all())
+        field = self.text_field()
+        context["text_html"] = notes.text(getattr(record, field, ""), citations) if field else ""
+        context["facts"] = facts_table(record.claims.all(), notes)
+        self.build(context, notes)
+        context["footnotes"] = notes.footnotes
+        context["bibliography"] = notes.bibliography(citations)
+        context["identifiers"] = list(record.identifiers.all())
+        context["is_preview"] = not record.is_published
+        context["kind"] = self.kind
+        context.update(self.citation_context(record))
+        return context
+
+    def citation_context(self, record) -> dict:
+        url = self.request.build_absolute_uri(record.get_absolute_url())
+        accessed = timezone.localdate()
+        page = csl.page_item(record, url, accessed, kind_label=self.kind.label)
+        item = export_item(record, url, accessed)
+        return {
+            "permalink": url,
+            "cite_text": formatted(page),
+            "cite_item_text": formatted(item) if isinstance(record, Source) else "",
+            "cite_downloads": [
+                (label, f"{record.get_absolute_url()}cite.{fmt}") for fmt, label in FORMATS.items()
+            ],
+            "jsonld": self.jsonld(record, url),
+            "citation_meta": coins.meta_tags(item),
+            "coins": coins.coins(item),
+        }
+
+    def jsonld(self, record, url: str) -> dict:
+        return jsonld.base(record, url, self.request)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["is_preview"]:
+            response["X-Robots-Tag"] = "noindex"
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+
+FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
+
+
+def export_item(record, url: str, accessed: datetime.date) -> dict:
+    """The CSL item a record's downloads describe: a source itself, else the archive's page."""
+    if isinstance(record, Source):
+        return csl.source_item(record)
+    kind = registry.kind_for_model(type(record))
+    return csl.page_item(record, url, accessed, kind_label=kind.label if kind else "")
+
+
+class RecordCiteView(RecordMixin, DetailView):
+    """A record's citation as a BibTeX, RIS or CSL-JSON download."""
+
+    def get_prefetches(self) -> list:
+        return []
+
+    def redirect_url(self, record) -> str:
+        return f"{record.get_absolute_url()}cite.{self.kwargs['format']}"
+
+    def render_to_response(self, context, **response_kwargs):
+        fmt = self.kwargs["format"]
+        if fmt not in FORMATS:
+            raise Http404("Unknown citation format.")
+        record = self.object
+        url = self.request.build_absolute_uri(record.get_absolute_url())
+        item = export_item(record, url, timezone.localdate())
+        kind = record.kind if isinstance(record, Source) else None
+        if fmt == "bib":
+            body = bibtex.entry(item, kind.bibtex_type if kind else "")
+            content_type = "application/x-bibtex; charset=utf-8"
+        elif fmt == "ris":
+            body = ris.record(item, kind.ris_type if kind else "")
+            content_type = "application/x-research-info-systems; charset=utf-8"
+        else:
+            body, content_type = csl.dumps([item]), "application/vnd.citationstyles.csl+json"
+        response = HttpResponse(body, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{record.slug}.{fmt}"'
+        if not record.is_published:
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class RecordListView(FilterView):
+    """A browse page: published records only, filtered, sorted and paginated in the URL."""
+
+    paginate_by = 25
+    filterset_class = None
+    list_select_related: tuple[str, ...] = ()
+
+    def get_queryset(self):
+        return self.model._default_manager.published().select_related(*self.list_select_related)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["kind"] = registry.kind_for_model(self.model)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["filtered"] = any(value for key, value in query.items() if key != "sort")
+        return context

@@ -1,0 +1,60 @@
+"""Browse filters for events: type, years (uncertain dates overlap), place, person and role."""
+
+import django_filters as filters
+
+from archive.filters import YearRangeForm, YearRangeMixin
+from archive.models import Place
+from events.models import Event, EventType, Role
+from people.models import Person
+
+
+class EventFilter(YearRangeMixin):
+    event_type = filters.ModelChoiceFilter(
+        label="Type", queryset=EventType.objects.all(), to_field_name="slug", empty_label="Any type"
+    )
+    place = filters.ModelChoiceFilter(
+        field_name="places",
+        queryset=Place.objects.published(),
+        to_field_name="slug",
+        empty_label="Any place",
+    )
+    person = filters.ModelChoiceFilter(
+        method="filter_participation",
+        queryset=Person.objects.published(),
+        to_field_name="slug",
+        empty_label="Anyone",
+    )
+    role = filters.ModelChoiceFilter(
+        method="filter_participation",
+        queryset=Role.objects.all(),
+        to_field_name="slug",
+        empty_label="Any role",
+    )
+    sort = filters.OrderingFilter(
+        fields=(("date_earliest", "date"), ("title", "title")),
+        field_labels={"date_earliest": "Date", "title": "Title"},
+        empty_label="Date",
+    )
+
+    class Meta:
+        model = Event
+        fields = ["event_type", "place"]
+        form = YearRangeForm
+
+    def filter_participation(self, queryset, name, value):
+        return queryset  # person and role meet in one participation: see filter_queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        person, role = data.get("person"), data.get("role")
+        if person is not None or role is not None:
+            match = {"participations__person__status": "published"}
+            if person is not None:
+                match["participations__person"] = person
+            if role is not None:
+                match["participations__role"] = role
+            queryset = queryset.filter(**match)
+        if person is not None or role is not None or data.get("place") is not None:
+            queryset = queryset.distinct()
+        return queryset
