@@ -40,7 +40,7 @@ def jpeg_with_orientation_and_gps(size=(64, 48), orientation=6) -> bytes:
 
 
 def cmyk_jpeg(size=(40, 30)) -> bytes:
-    return image_bytes("JPEG", size=size, mode="CMYK", color=(0, 255, 255, 0))
+    return image_bytes("JPEG", size=size, mode="CMYK", color=(255, 0, 0, 0))
 
 
 def palette_png(size=(40, 30)) -> bytes:

@@ -19,7 +19,7 @@ class Command(BaseCommand):
             "--no-progress", action="store_true", help="Do not draw the progress bar."
         )
 
-    def handle(self, *slugs, no_progress=False, **options):
+    def handle(self, *args, slugs=(), no_progress=False, **options):
         items = MediaItem.objects.only("pk", "slug", "title", "file", "sha256").order_by("pk")
         if slugs:
             items = items.filter(slug__in=slugs)

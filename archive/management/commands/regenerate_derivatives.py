@@ -25,7 +25,7 @@ class Command(BaseCommand):
             "--no-progress", action="store_true", help="Do not draw the progress bar."
         )
 
-    def handle(self, *slugs, missing=False, no_progress=False, **options):
+    def handle(self, *args, slugs=(), missing=False, no_progress=False, **options):
         items = MediaItem.objects.images().order_by("pk")
         if slugs:
             items = items.filter(slug__in=slugs)
