@@ -8,6 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from archive.dates import describe
@@ -289,7 +290,7 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
                 )
         if not links:
             return "No event or person links to this item yet (add it from their pages)."
-        return format_html_join(format_html("<br>"), '<a href="{}">{}</a> ({}, as {})', links)
+        return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a> ({}, as {})', links)
 
     @admin.display(description="date", ordering="date_earliest")
     def date_display(self, obj):
