@@ -26,8 +26,9 @@ def management_forms(client, url) -> dict:
 
 def form_data(client, url, **fields) -> dict:
     data = management_forms(client, url)
-    data.update(title="Barricade", slug="", status=Status.DRAFT, caption="", alt_text="",
-                creator="", date="", date_text="", credit_line="", licence="", source="")  # fmt: skip
+    empty = ["slug", "caption", "alt_text", "creator", "date", "date_text", "credit_line"]
+    data.update(dict.fromkeys([*empty, "licence", "source"], ""))
+    data.update(title="Barricade", status=Status.DRAFT)
     data.update(fields)
     if not data["slug"]:
         data["slug"] = re.sub(r"[^a-z0-9]+", "-", data["title"].lower()).strip("-")
@@ -108,13 +109,15 @@ def test_a_refused_upload_is_a_form_error_and_stores_nothing(
 
 def test_a_bomb_and_an_oversized_file_are_form_errors(settings, cataloguer_client):
     settings.MEDIA_MAX_IMAGE_PIXELS = 1000
-    assert "too large to process safely" in upload(
-        cataloguer_client, "big.png", files.image_bytes("PNG")
-    ).content.decode()
+    assert (
+        "too large to process safely"
+        in upload(cataloguer_client, "big.png", files.image_bytes("PNG")).content.decode()
+    )
     settings.MEDIA_MAX_UPLOAD_BYTES = 50
-    assert "the largest accepted is 50" in upload(
-        cataloguer_client, "big.wav", files.wav_bytes()
-    ).content.decode()
+    assert (
+        "the largest accepted is 50"
+        in upload(cataloguer_client, "big.wav", files.wav_bytes()).content.decode()
+    )
     assert not MediaItem.objects.exists() and stored_files(settings) == []
 
 

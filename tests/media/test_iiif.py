@@ -117,7 +117,9 @@ def test_a_gallery_manifest_needs_the_same_queries_for_1_or_20_images(
     client, make_item, django_assert_max_num_queries
 ):
     event = factories.event()
-    event.media.add(make_item("first.jpg", files.image_bytes(size=(20, 20)), status=Status.PUBLISHED))
+    event.media.add(
+        make_item("first.jpg", files.image_bytes(size=(20, 20)), status=Status.PUBLISHED)
+    )
     url = manifest_url("event", event.slug)
     with django_assert_max_num_queries(5) as one:
         client.get(url)
