@@ -103,6 +103,7 @@ class PlaceResource(RecordResource):
         fields = PLACE_FIELDS
         import_order = export_order = PLACE_FIELDS
         name = "Places"
+        use_bulk = False  # a row may name an earlier row as its parent
 
     def required_columns(self):
         return ["name"]

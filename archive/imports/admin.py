@@ -10,11 +10,12 @@ import reversion
 from django import forms
 from django.db import transaction
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
+from import_export.formats.base_formats import XLSX
 from import_export.forms import ConfirmImportForm
 
 from . import registry
 from .codec import HELP as DELIMITER_HELP
+from .files import StrictCSV
 
 DATE_HELP = (
     "Dates may be EDTF (1990-01-19, 1987~, 199X) or written as museums write them "
@@ -30,7 +31,7 @@ class ValidRowsConfirmForm(ConfirmImportForm):
 class RecordImportExportMixin(ImportExportMixin):
     import_template_name = "admin/import_export/archive_import.html"
     confirm_form_class = ValidRowsConfirmForm
-    formats = [CSV, XLSX]
+    formats = [StrictCSV, XLSX]
     from_encoding = "utf-8-sig"
 
     def get_resource_classes(self, request):
@@ -72,5 +73,9 @@ class RecordImportExportMixin(ImportExportMixin):
                 **kwargs,
             )
 
-    def add_success_message(self, result, request):
-        super().add_success_message(result, request)
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, UnicodeDecodeError):
+            message = "The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again."
+        else:
+            message = f"The file cannot be read: {e}"
+        form.add_error("import_file", message)

@@ -33,6 +33,10 @@ class LookupWidget(Widget):
 class TextWidget(Widget):
     """Plain text: strip spaces, keep everything else; never None."""
 
+    def __init__(self, **kwargs):
+        kwargs.pop("allow_blank", None)
+        super().__init__(**kwargs)
+
     def clean(self, value, row=None, **kwargs):
         return "" if value is None else str(value).strip()
 

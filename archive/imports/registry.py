@@ -15,3 +15,17 @@ def register(model, resource_class) -> None:
 
 def resources_for(model) -> list[type]:
     return list(_extra.get(model, []))
+
+
+# Record kinds the import_records command knows: key → resource class.
+_kinds: dict[str, type] = {}
+
+
+def register_kind(key: str, resource_class) -> None:
+    _kinds[key] = resource_class
+
+
+def kinds() -> dict[str, type]:
+    from archive.resources import MediaItemResource, PlaceResource, SourceResource
+
+    return {"source": SourceResource, "place": PlaceResource, "media": MediaItemResource, **_kinds}

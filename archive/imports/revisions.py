@@ -7,11 +7,13 @@ Followed relations (name variants, identifiers, citations...) are read with one 
 relation per batch, not per record.
 """
 
+import json
 from collections import defaultdict
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import router
 from django.utils import timezone
 from django.utils.encoding import force_str
@@ -32,22 +34,35 @@ def _children(model, pks: list, follow: str) -> list:
             )
         )
     related = field.related_model
-    return list(related._default_manager.filter(**{f"{field.field.name}_id__in": pks}))
-
-
-def _version(obj, content_types: dict) -> Version:
-    model = type(obj)
-    options = _get_options(model)
-    if model not in content_types:
-        content_types[model] = ContentType.objects.get_for_model(model)
-    return Version(
-        content_type=content_types[model],
-        object_id=force_str(obj.pk),
-        db=router.db_for_write(model),
-        format=options.format,
-        serialized_data=serializers.serialize(options.format, (obj,), fields=options.fields),
-        object_repr=force_str(obj),
+    return list(
+        related._default_manager.filter(**{f"{field.field.name}_id__in": pks}).select_related()
     )
+
+
+def _versions(objects: list) -> list[Version]:
+    """Versions of objects of one model, serialized in one pass."""
+    if not objects:
+        return []
+    model = type(objects[0])
+    options = _get_options(model)
+    content_type = ContentType.objects.get_for_model(model)
+    db = router.db_for_write(model)
+    if options.format == "json":
+        items = json.loads(serializers.serialize("json", objects, fields=options.fields))
+        data = [json.dumps([item], cls=DjangoJSONEncoder) for item in items]
+    else:
+        data = [serializers.serialize(options.format, (o,), fields=options.fields) for o in objects]
+    return [
+        Version(
+            content_type=content_type,
+            object_id=force_str(obj.pk),
+            db=db,
+            format=options.format,
+            serialized_data=serialized,
+            object_repr=force_str(obj),
+        )
+        for obj, serialized in zip(objects, data, strict=True)
+    ]
 
 
 def versions_for(objects: list) -> list[Version]:
@@ -55,15 +70,12 @@ def versions_for(objects: list) -> list[Version]:
     if not objects:
         return []
     model = type(objects[0])
-    content_types: dict = {}
-    versions = [_version(obj, content_types) for obj in objects]
+    versions = _versions(objects)
     pks = [obj.pk for obj in objects]
     for follow in _get_options(model).follow:
-        versions += [
-            _version(child, content_types)
-            for child in _children(model, pks, follow)
-            if is_registered(type(child))
-        ]
+        children = _children(model, pks, follow)
+        if children and is_registered(type(children[0])):
+            versions += _versions(children)
     return versions
 
 

@@ -1,0 +1,109 @@
+"""Import and export of people, and of sources with the people who made them.
+
+Multi-valued cells follow `archive/imports/codec.py`: name variants are name|language|script|kind,
+contributors are person-slug|role (in credited order), identifiers scheme:value.
+"""
+
+from collections import defaultdict
+
+from archive.imports import codec
+from archive.imports.fields import (
+    ChildrenField,
+    IdentifiersField,
+    ManyToManyField,
+    NamesField,
+    lookup_field,
+)
+from archive.imports.lookups import Lookup
+from archive.imports.resource import RecordResource
+from archive.models import MediaItem, Place
+from archive.resources import SOURCE_FIELDS, SourceResource
+from people.models import Contribution, ContributionRole, Person, PersonName
+
+PERSON_FIELDS = [
+    "slug", "name", "sort_name", "status", "summary", "birth_date", "birth_date_text",
+    "birth_place", "death_date", "death_date_text", "death_place", "biography", "portrait",
+    "media", "name_variants", "identifiers",
+]  # fmt: skip
+
+
+class PersonResource(RecordResource):
+    birth_place = lookup_field("birth_place", Lookup(Place, by_name="name", label="place"))
+    death_place = lookup_field("death_place", Lookup(Place, by_name="name", label="place"))
+    portrait = lookup_field("portrait", Lookup(MediaItem, label="media item"))
+    media = ManyToManyField("media", Lookup(MediaItem, label="media item"))
+    name_variants = NamesField(PersonName, "person")
+    identifiers = IdentifiersField()
+
+    date_fields = (("birth_date", "birth_date_text"), ("death_date", "death_date_text"))
+
+    class Meta(RecordResource.Meta):
+        model = Person
+        fields = PERSON_FIELDS
+        import_order = export_order = PERSON_FIELDS
+        name = "People"
+
+    def required_columns(self):
+        return ["name"]
+
+    def prepare(self, instance):
+        if not instance.sort_name:
+            instance.sort_name = instance.name
+
+
+class ContributorsField(ChildrenField):
+    """The people who made a source, in credited order: person-slug|role."""
+
+    parts = ("person", "role")
+
+    def __init__(self, column="contributors", **kwargs):
+        super().__init__(column, **kwargs)
+        self.people = Lookup(Person, label="person")
+        self.roles = Lookup(ContributionRole, by_name="name", label="contribution role")
+
+    def load(self, pks):
+        found = defaultdict(list)
+        rows = Contribution.objects.filter(source_id__in=pks).order_by("order", "pk")
+        for source_id, person, role in rows.values_list("source_id", "person__slug", "role__slug"):
+            found[source_id].append((person, role))
+        return found
+
+    def parse(self, cell):
+        values = []
+        for parts in codec.split(cell):
+            if len(parts) > 2:
+                raise ValueError(f"“{'|'.join(parts)}” has more than person|role.")
+            person, role = (parts + ["artist"])[:2]
+            self.people.pk(person)
+            values.append((person, self.roles.slug(self.roles.pk(role or "artist"))))
+        return list(dict.fromkeys(values))
+
+    def replace(self, pending):
+        Contribution.objects.filter(source_id__in=[s.pk for s in pending]).delete()
+        Contribution.objects.bulk_create(
+            [
+                Contribution(
+                    source_id=source.pk,
+                    person_id=self.people.pk(person),
+                    role_id=self.roles.pk(role),
+                    order=order,
+                )
+                for source, values in pending.items()
+                for order, (person, role) in enumerate(values)
+            ],
+            batch_size=2000,
+        )
+
+
+SOURCE_WITH_CONTRIBUTORS_FIELDS = [*SOURCE_FIELDS[:5], "contributors", *SOURCE_FIELDS[5:]]
+
+
+class SourceWithContributorsResource(SourceResource):
+    """Sources with the people who made them (artworks and their artists, books and authors)."""
+
+    contributors = ContributorsField()
+
+    class Meta(SourceResource.Meta):
+        fields = SOURCE_WITH_CONTRIBUTORS_FIELDS
+        import_order = export_order = SOURCE_WITH_CONTRIBUTORS_FIELDS
+        name = "Sources with contributors (people)"
