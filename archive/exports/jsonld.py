@@ -77,7 +77,7 @@ def same_as(record) -> list[str]:
     return [identifier.url for identifier in record.identifiers.all() if identifier.url]
 
 
-def base(record, url: str, request, schema_type: str = "Thing") -> dict:
+def base(record, url: str, request, schema_type: str = "Thing", *, cites: bool = True) -> dict:
     return compact(
         {
             "@context": "https://schema.org",
@@ -86,7 +86,7 @@ def base(record, url: str, request, schema_type: str = "Thing") -> dict:
             "url": url,
             "name": str(record),
             "sameAs": same_as(record),
-            "citation": cited(request, record),
+            "citation": cited(request, record) if cites else [],
             "dateModified": record.updated_at.isoformat() if record.updated_at else "",
             "isPartOf": {"@type": "WebSite", "name": settings.SITE_NAME},
         }
@@ -94,7 +94,8 @@ def base(record, url: str, request, schema_type: str = "Thing") -> dict:
 
 
 def source(record, url: str, request) -> dict:
-    data = base(record, url, request, CSL_TO_SCHEMA.get(record.kind.csl_type, "CreativeWork"))
+    schema_type = CSL_TO_SCHEMA.get(record.kind.csl_type, "CreativeWork")
+    data = base(record, url, request, schema_type, cites=False)
     if record.kind.is_opinion:
         data["@type"] = "OpinionNewsArticle"
     creators = [{"@type": "Person", "name": name} for name in record.creator_names]

@@ -15,7 +15,8 @@ from archive.models import Citation, Claim, Source
 
 @dataclass
 class Mention:
-    what: str
+    what: str  # "Cited", "Killed", "Participation"
+    detail: str = ""  # "147 people", "Heydar Aliyev — Speaker"
     locator: str = ""
     quotation: str = ""
 
@@ -73,15 +74,22 @@ def cited_by(source) -> list[CitedByGroup]:
     generic: dict[registry.RecordKind, dict[int, list[Mention]]] = defaultdict(dict)
     for citation in Citation.objects.filter(source=source):
         kind = kind_by_ct.get(citation.content_type_id)
-        if kind is not None:
-            mentions = generic[kind].setdefault(citation.object_id, [])
-            mentions.append(Mention("Cited", citation.locator, citation.quotation))
+        if kind is None:
+            continue
+        mentions = generic[kind].setdefault(citation.object_id, [])
+        plain = next((m for m in mentions if m.what == "Cited" and not m.quotation), None)
+        if plain is not None and not citation.quotation:
+            # Citations without a quotation share one line: "Cited, para. 2; para. 3".
+            plain.locator = "; ".join(filter(None, [plain.locator, citation.locator]))
+        else:
+            mentions.append(Mention("Cited", "", citation.locator, citation.quotation))
     for claim in Claim.objects.filter(source=source).select_related("attribute"):
         kind = kind_by_ct.get(claim.content_type_id)
         if kind is not None:
             mentions = generic[kind].setdefault(claim.object_id, [])
-            what = f"{claim.attribute.name}: {claim.value_display}"
-            mentions.append(Mention(what, claim.locator, claim.quotation))
+            mentions.append(
+                Mention(claim.attribute.name, claim.value_display, claim.locator, claim.quotation)
+            )
 
     found: dict[registry.RecordKind, dict[int, CitingRecord]] = defaultdict(dict)
     for kind, mentions_by_id in generic.items():
@@ -98,9 +106,15 @@ def cited_by(source) -> list[CitedByGroup]:
             owner = linked[0]
             kind = registry.kind_for_model(type(owner))
             citing = found[kind].setdefault(owner.pk, CitingRecord(owner))
-            what = f"{model._meta.verbose_name[:1].upper()}{model._meta.verbose_name[1:]}: {row}"
+            label = model._meta.verbose_name
+            detail = str(row).replace(str(owner), "").strip(" —")  # the row, less its owner
             citing.mentions.append(
-                Mention(what, getattr(row, "locator", ""), getattr(row, "quotation", ""))
+                Mention(
+                    label[:1].upper() + label[1:],
+                    detail,
+                    getattr(row, "locator", ""),
+                    getattr(row, "quotation", ""),
+                )
             )
     return [
         CitedByGroup(kind, sorted(found[kind].values(), key=lambda c: str(c.record).casefold()))

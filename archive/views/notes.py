@@ -1,5 +1,6 @@
 """The numbered notes of one public page and the bibliography they add up to."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import prefetch_related_objects
@@ -7,6 +8,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from archive import citetext
 from archive.citetext import Footnote
+
+SPACE_BEFORE_REF = re.compile(r"\s+(<sup class=\"footnote-ref\">)")
 
 
 @dataclass
@@ -36,7 +39,8 @@ class Notes:
             public=True,
         )
         self.footnotes.extend(rendered.footnotes)
-        return rendered.html
+        # "the population [@a]" → "the population¹": the reference hugs the word it follows.
+        return mark_safe(SPACE_BEFORE_REF.sub(r"\1", rendered.html))
 
     def cite(self, source, locator: str = "", quotation: str = "") -> Footnote | None:
         """A note naming `source` (only when it is published), or None for no source."""

@@ -17,8 +17,15 @@ from .facts import facts_table
 from .notes import Notes
 
 
-def record_prefetches() -> list:
-    """What every record page shows: citations, claims (from published sources), identifiers."""
+def record_prefetches(*, cites: bool = True) -> list:
+    """What every record page shows: citations, claims (from published sources), identifiers.
+
+    A source's `citations` and `claims` are the rows that cite it (the reverse of
+    `Citation.source`), not statements about it: its page asks for `cites=False`.
+    """
+    identifiers = Prefetch("identifiers", queryset=Identifier.objects.select_related("scheme"))
+    if not cites:
+        return [identifiers]
     return [
         Prefetch("citations", queryset=Citation.objects.select_related("source__kind")),
         Prefetch(
@@ -27,7 +34,7 @@ def record_prefetches() -> list:
                 "attribute", "source__kind"
             ),
         ),
-        Prefetch("identifiers", queryset=Identifier.objects.select_related("scheme")),
+        identifiers,
     ]
 
 
@@ -71,8 +78,10 @@ class RecordDetailView(RecordMixin, DetailView):
     the sections call `notes`: the text first, then the facts, then roles and relations.
     """
 
+    cites = True  # the record's own citations and claims are shown (not for a source)
+
     def get_prefetches(self) -> list:
-        return record_prefetches()
+        return record_prefetches(cites=self.cites)
 
     def build(self, context: dict, notes: Notes) -> None:
         """Add the kind's own sections to the context (override)."""
@@ -85,10 +94,10 @@ class RecordDetailView(RecordMixin, DetailView):
         context = super().get_context_data(**kwargs)
         record = self.object
         notes = Notes()
-        citations = list(record.citations.all())
+        citations = list(record.citations.all()) if self.cites else []
         field = self.text_field()
         context["text_html"] = notes.text(getattr(record, field, ""), citations) if field else ""
-        context["facts"] = facts_table(record.claims.all(), notes)
+        context["facts"] = facts_table(record.claims.all(), notes) if self.cites else []
         self.build(context, notes)
         context["footnotes"] = notes.footnotes
         context["bibliography"] = notes.bibliography(citations)
