@@ -24,6 +24,8 @@ def event_document(event: Event) -> search.Entry:
             event.date_text,
         ],  # fmt: skip
         date=event.date,
+        earliest=event.date_earliest,
+        latest=event.date_latest,
         date_display=event.date_text if not event.date else "",
         places=published_pks(places),
         persons=published_pks(dict.fromkeys(people)),

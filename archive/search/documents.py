@@ -41,6 +41,8 @@ def source_document(source: Source) -> Entry:
             source.date_text,
         ],  # fmt: skip
         date=source.date,
+        earliest=source.date_earliest,
+        latest=source.date_latest,
         date_display=source.date_text if not source.date else "",
         source_kind=source.kind.slug,
     )
@@ -62,6 +64,8 @@ def media_document(item: MediaItem) -> Entry:
         names=[item.creator],
         text=[item.caption, item.alt_text, item.credit_line, item.date_text],
         date=item.date,
+        earliest=item.date_earliest,
+        latest=item.date_latest,
         date_display=item.date_text if not item.date else "",
         places=published_pks(item.places.all()),
     )

@@ -2,10 +2,12 @@
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from archive import registry as kinds
 from archive.dates import bounds, describe
@@ -15,6 +17,10 @@ from . import backends
 from .folding import fold_words
 from .models import SearchDocument, SearchFacet, SearchTerm
 from .registry import Registration, registration_for, registrations
+
+# EDTF parsing is slow (pyparsing) and dates repeat: remember what each string means.
+_bounds = lru_cache(maxsize=20_000)(bounds)
+_describe = lru_cache(maxsize=20_000)(describe)
 
 MAX_TEXT = 200_000  # characters of a record's text that are indexed
 CHUNK = 500
@@ -37,7 +43,7 @@ def build_document(registration: Registration, record, content_type, kind: str):
     earliest, latest = entry.earliest, entry.latest
     if earliest is None and latest is None and entry.date:
         try:
-            earliest, latest = bounds(entry.date)
+            earliest, latest = _bounds(entry.date)
         except ValidationError:
             earliest = latest = None
     known = earliest or latest
@@ -52,7 +58,7 @@ def build_document(registration: Registration, record, content_type, kind: str):
         names_folded=fold_words(names),
         text_folded=fold_words(text),
         date=(entry.date or "")[:200],
-        date_display=(entry.date_display or describe(entry.date))[:300],
+        date_display=(entry.date_display or _describe(entry.date))[:300],
         earliest=earliest,
         latest=latest,
         decade=known.year // 10 * 10 if known else None,
@@ -64,14 +70,32 @@ def build_document(registration: Registration, record, content_type, kind: str):
     return document, facets
 
 
-def _write(documents_and_facets) -> None:
-    documents = SearchDocument.objects.bulk_create([doc for doc, _ in documents_and_facets])
+UPDATED_FIELDS = [
+    "kind", "title", "names", "text", "title_folded", "names_folded", "text_folded", "date",
+    "date_display", "earliest", "latest", "decade", "source_kind", "url", "indexed_at",
+]  # fmt: skip
+
+
+def _write(documents_and_facets, existing_ids: dict[int, int] | None = None) -> None:
+    """Save built rows: update those of records already indexed, create the others."""
+    existing_ids = existing_ids or {}
+    new, updated = [], []
+    now = timezone.now()
+    for document, _ in documents_and_facets:
+        document.indexed_at = now
+        document.pk = existing_ids.get(document.object_id)
+        (updated if document.pk else new).append(document)
+    if updated:
+        SearchDocument.objects.bulk_update(updated, UPDATED_FIELDS, batch_size=100)
+    SearchDocument.objects.bulk_create(new)
     SearchFacet.objects.bulk_create(
-        SearchFacet(document_id=doc.pk, facet=facet, value_id=value)
-        for doc, (_, facets) in zip(documents, documents_and_facets, strict=True)
+        SearchFacet(document_id=document.pk, facet=facet, value_id=value)
+        for document, facets in documents_and_facets
         for facet, value in facets
     )
-    words = set().union(*(name_words(doc.names_folded) for doc in documents)) if documents else ()
+    words = set()
+    for document, _ in documents_and_facets:
+        words |= name_words(document.names_folded)
     if words:
         SearchTerm.objects.bulk_create(
             [SearchTerm(word=w[:100]) for w in sorted(words)], ignore_conflicts=True
@@ -99,21 +123,25 @@ def index_records(model, pks: Iterable[int]) -> set[int]:
     with transaction.atomic():
         for start in range(0, len(pks), CHUNK):
             chunk = pks[start : start + CHUNK]
-            existing = SearchDocument.objects.filter(content_type=content_type, object_id__in=chunk)
-            before = {
-                object_id: (title, names)
-                for object_id, title, names in existing.values_list(
-                    "object_id", "title_folded", "names_folded"
-                )
+            existing = {
+                object_id: (pk, title, names)
+                for pk, object_id, title, names in SearchDocument.objects.filter(
+                    content_type=content_type, object_id__in=chunk
+                ).values_list("pk", "object_id", "title_folded", "names_folded")
             }
+            before = {object_id: row[1:] for object_id, row in existing.items()}
             records = registration.queryset().filter(pk__in=chunk, status=Status.PUBLISHED)
             built = [build_document(registration, r, content_type, kind) for r in records]
             after = {doc.object_id: (doc.title_folded, doc.names_folded) for doc, _ in built}
             changed |= {pk for pk in set(before) | set(after) if before.get(pk) != after.get(pk)}
-            if before:
-                SearchFacet.objects.filter(document__in=existing).delete()
-                existing.delete()
-            _write(built)
+            if existing:
+                SearchFacet.objects.filter(
+                    document_id__in=[r[0] for r in existing.values()]
+                ).delete()
+                gone = [row[0] for object_id, row in existing.items() if object_id not in after]
+                if gone:
+                    SearchDocument.objects.filter(pk__in=gone).delete()
+            _write(built, {object_id: row[0] for object_id, row in existing.items()})
             old_words = set().union(*(name_words(names) for _, names in before.values()))
             new_words = set().union(*(name_words(names) for _, names in after.values()))
             prune_terms(old_words - new_words)
@@ -152,10 +180,10 @@ def dependents(instance) -> dict[type, set[int]]:
     return found
 
 
-def reindex(model, pks: Iterable[int]) -> None:
+def reindex(model, pks: Iterable[int], cascade: bool = True) -> None:
     """Index records and, where their title or names changed, the records that show them."""
     changed = index_records(model, pks)
-    if not changed:
+    if not changed or not cascade:
         return
     for target, target_pks in cascade_targets(model, changed).items():
         index_records(target, target_pks)

@@ -38,9 +38,10 @@ def _reindex_dependents(instance) -> None:
         indexer.index_records(model, pks)
 
 
-def on_saved(sender, instance, **kwargs):
+def on_saved(sender, instance, created=False, **kwargs):
     if registration_for(sender) is not None:
-        indexer.reindex(sender, [instance.pk])
+        # Nothing can show a record that did not exist a moment ago.
+        indexer.reindex(sender, [instance.pk], cascade=not created)
     else:
         _reindex_dependents(instance)
 

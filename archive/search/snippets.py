@@ -28,28 +28,32 @@ def _densest(positions: list[int], width: int) -> int:
 
 
 def _render(original: str, start: int, stop: int, marked: set[int], separator: str) -> str:
-    """Escaped HTML of words start..stop of `original` (and the text between them)."""
-    out, position, first = [], None, None
+    """Escaped HTML of words start..stop of `original` and the text between them."""
+
+    def text(value: str) -> str:
+        return escape(value).replace("\n", separator)
+
+    out, position = [], None
     for index, match in enumerate(islice(WORD_RE.finditer(original), start, stop), start):
-        if position is not None:
-            out.append(escape(original[position : match.start()]).replace("\n", separator))
+        if position is None:
+            out.append("… " if start > 0 else text(original[: match.start()]))
         else:
-            first = match.start()
+            out.append(text(original[position : match.start()]))
         word = escape(match.group())
         out.append(f"<mark>{word}</mark>" if index in marked else word)
         position = match.end()
-    if first is None:
-        return ""
-    prefix = "… " if first > 0 and start > 0 else ""
-    suffix = " …" if position is not None and WORD_RE.search(original, position) else ""
-    return prefix + "".join(out) + suffix
+    if position is None:
+        return text(original[:300]) if start == 0 else ""
+    if WORD_RE.search(original, position):
+        out.append(" …")
+    else:
+        out.append(text(original[position:]))
+    return "".join(out)
 
 
 def highlight(original: str, folded: str, words: set[str]) -> SafeString:
     """All of `original` (a title), escaped, with matching words in <mark>."""
     marked = set(matches(folded, words))
-    if not marked:
-        return escape(original)
     html = _render(original, 0, len(folded.split(" ")), marked, " ")
     return mark_safe(html)
 
