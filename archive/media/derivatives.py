@@ -91,7 +91,7 @@ def prepare(file) -> tuple[Image.Image, list[specs.Planned]]:
         swapped = (width, height) != image.size
         image.draft(image.mode, (largest.height, largest.width) if swapped else
                     (largest.width, largest.height))  # fmt: skip
-    with images._bomb_guard():
+    with images.bomb_guard():
         image.load()
     image = ImageOps.exif_transpose(image)
     return to_srgb(image), planned

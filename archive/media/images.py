@@ -33,7 +33,7 @@ def _corrupt(error: Exception) -> ValidationError:
 
 
 @contextmanager
-def _bomb_guard():
+def bomb_guard():
     """Pillow's own decompression-bomb check uses our limit, and its warning is an error."""
     Image.MAX_IMAGE_PIXELS = pixel_limit()
     with warnings.catch_warnings():
@@ -47,7 +47,7 @@ def _bomb_guard():
 def open_image(file) -> Image.Image:
     """Open an image (header only) from a file object, refusing bombs before any decoding."""
     file.seek(0)
-    with _bomb_guard():
+    with bomb_guard():
         try:
             image = Image.open(file)
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
@@ -66,7 +66,7 @@ def load_verified(file) -> Image.Image:
     except (OSError, SyntaxError, ValueError, struct.error) as error:
         raise _corrupt(error) from error
     image = open_image(file)
-    with _bomb_guard():
+    with bomb_guard():
         try:
             image.load()
         except (OSError, SyntaxError, ValueError, struct.error) as error:

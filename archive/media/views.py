@@ -39,7 +39,7 @@ def original(request, slug):
     if item.slug != slug:
         return _moved(request, item, {})
     return serving.send(
-        request, item.file.storage, item.file.name, item.mime_type,
+        request, item.file.storage, item.file.name, item.mime_type or "application/octet-stream",
         public=item.is_published, filename=item.original_filename,
     )  # fmt: skip
 

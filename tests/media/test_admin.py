@@ -208,3 +208,16 @@ def test_admin_actions_remake_derivatives_and_verify_fixity(curator_client, make
     assert "1 of 1 verified." in response.content.decode()
     item.refresh_from_db()
     assert item.fixity == MediaItem.Fixity.OK
+
+
+def test_a_failure_after_storing_leaves_no_record_and_no_file(
+    settings, curator_client, monkeypatch
+):
+    def broken(item, **kwargs):
+        raise OSError("storage went away")
+
+    monkeypatch.setattr("archive.admin.media.ensure_derivatives", broken)
+    with pytest.raises(OSError, match="storage went away"):
+        upload(curator_client, "photo.jpg", files.image_bytes())
+    assert not MediaItem.objects.exists()
+    assert stored_files(settings) == []

@@ -74,3 +74,10 @@ def test_the_iiif_link_include(make_item):
     item = make_item("a.jpg", status=Status.PUBLISHED)
     html = render_to_string("archive/media/iiif_link.html", {"kind": "media", "slug": item.slug})
     assert f'href="/iiif/media/{item.slug}/manifest.json"' in html
+
+
+def test_the_caller_can_choose_where_the_image_leads(make_item):
+    item = make_item("wide.jpg", files.image_bytes(size=(700, 350)))
+    assert f'<a href="{item.get_absolute_url()}">\n    <picture>' in figure(item)
+    html = figure(item, link=item.largest.jpg_url)
+    assert f'<a href="{item.largest.jpg_url}">\n    <picture>' in html
