@@ -149,3 +149,11 @@ class MediaItemResource(RecordResource):
                 }
             )
         super().import_instance(instance, row, **kwargs)
+
+
+class BulkPlaceResource(PlaceResource):
+    """Places written in bulk, for files whose parents all exist before the file is read
+    (the Tate import writes countries first, then the places in them)."""
+
+    class Meta(PlaceResource.Meta):
+        use_bulk = True

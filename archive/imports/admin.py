@@ -33,6 +33,7 @@ class RecordImportExportMixin(ImportExportMixin):
     confirm_form_class = ValidRowsConfirmForm
     formats = [StrictCSV, XLSX]
     from_encoding = "utf-8-sig"
+    import_error_display = ("message",)
 
     def get_resource_classes(self, request):
         return [*registry.resources_for(self.model), *super().get_resource_classes(request)]

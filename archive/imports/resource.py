@@ -83,6 +83,14 @@ class RecordResource(resources.ModelResource):
         for field in self.children_fields():
             self._children[field.column_name] = dict(field.load(pks)) if pks else {}
 
+    def before_export(self, queryset, **kwargs):
+        """Child rows for the whole export in one query per multi-valued column."""
+        if hasattr(queryset, "values_list"):
+            pks = list(queryset.values_list("pk", flat=True))
+        else:
+            pks = [obj.pk for obj in queryset]
+        self.prefetch_children(pks)
+
     @classmethod
     def help_text(cls) -> str:
         return codec.HELP

@@ -16,7 +16,7 @@ from django.db import transaction
 from archive.imports import tate
 from archive.imports.run import import_dataset
 from archive.models import Place, Status
-from archive.resources import PlaceResource
+from archive.resources import BulkPlaceResource
 from people.resources import PersonResource, SourceWithContributorsResource
 
 
@@ -52,8 +52,12 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.WARNING("Dry run: nothing was written."))
 
     def _run(self, places, people, artworks, options):
+        parent = places.headers.index("parent")
+        countries = places.subset(rows=[i for i, r in enumerate(places) if not r[parent]])
+        within = places.subset(rows=[i for i, r in enumerate(places) if r[parent]])
         for label, resource_class, dataset in (
-            ("places", PlaceResource, places),
+            ("countries", BulkPlaceResource, countries),
+            ("places", BulkPlaceResource, within),
             ("people", PersonResource, people),
             ("artworks", SourceWithContributorsResource, artworks),
         ):
