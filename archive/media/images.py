@@ -91,7 +91,7 @@ def _jsonable(value):
                 return text
         return f"<{len(value)} bytes>"
     if isinstance(value, str):
-        return value.strip("\x00 ")
+        return value.replace("\x00", "").strip()  # PostgreSQL's JSON refuses NUL
     if isinstance(value, tuple | list):
         return [_jsonable(v) for v in value]
     if isinstance(value, dict):

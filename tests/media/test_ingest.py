@@ -175,3 +175,18 @@ def test_it_can_read_what_it_stores_back_as_an_image(make_item):
     item = make_item("scan.tiff", files.image_bytes("TIFF", size=(30, 20)))
     with item.file.open("rb") as stored:
         assert Image.open(io.BytesIO(stored.read())).size == (30, 20)
+
+
+def test_it_stores_awkward_exif_values_as_json(make_item):
+    image = Image.new("RGB", (20, 10))
+    exif = Image.Exif()
+    exif[0x010E] = "caption\x00with a nul"  # ImageDescription
+    exif[0x9286] = b"ASCII\x00\x00\x00" + b"\xff" * 300  # a long binary UserComment
+    exif.get_ifd(0x8769)[0x829A] = 0.004  # ExposureTime, a rational
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    item = make_item("odd.jpg", buffer.getvalue())
+    item.refresh_from_db()
+    assert item.exif["ImageDescription"] == "captionwith a nul"
+    assert item.exif["UserComment"].startswith("<")  # binary: summarised, not stored
+    assert item.exif["Exif"]["ExposureTime"] == pytest.approx(0.004)
