@@ -41,6 +41,11 @@ def test_it_refuses_invalid_edtf(text):
         dates.validate_edtf(text)
 
 
+def test_it_refuses_an_interval_that_ends_before_it_begins():
+    with pytest.raises(ValidationError, match="ends before it begins"):
+        dates.validate_edtf("1991-05/1990")
+
+
 def test_saving_fills_the_indexed_bounds():
     event = factories.event(date="1990-01-19/1990-01-20")
     assert (event.date_earliest, event.date_latest) == (
@@ -81,3 +86,22 @@ def test_dates_read_in_plain_words_in_the_admin_list(curator_client):
     factories.event(title="Night", date="1990-01-19/1990-01-20")
     response = curator_client.get(reverse("admin:events_event_changelist"))
     assert "19–20 January 1990" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1990", "1990-02", "1990-12", "2000-02-29", "1990-01-19", "1987~", "1988?", "1990-01%",
+        "1990/1991", "1990-01-19/1990-01-20", "1993/..", "../1990", "1990-05/", "/1990",
+        "0001", "1990/1990-06",
+    ],
+)  # fmt: skip
+def test_the_fast_path_agrees_with_the_edtf_parser(text):
+    dates._parsed_bounds.cache_clear()
+    assert dates._fast_bounds(text) is not None
+    assert dates._fast_bounds(text) == dates._parsed_bounds(text)
+
+
+@pytest.mark.parametrize("text", ["1990-02-30", "1990-13", "1991/1990", "0000", "1990-00"])
+def test_the_fast_path_leaves_doubtful_dates_to_the_parser(text):
+    assert dates._fast_bounds(text) is None
