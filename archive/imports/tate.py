@@ -76,13 +76,18 @@ def _place(info: dict | None, places: dict, existing: dict) -> str:
     name = (place.get("placeName") or full.split(",")[0]).strip()
     country = full.rsplit(",", 1)[1].strip() if "," in full else ""
     parent = ""
+    slugs = set(existing.values())
     if country and country != name:
-        parent = existing.get(country.casefold()) or slugify(country)
+        parent = slugify(country) if slugify(country) in slugs else None
+        parent = parent or existing.get(country.casefold()) or slugify(country)
         if parent not in places.values() and country.casefold() not in existing:
             places[country] = parent
             rows = places.setdefault("__rows__", [])
             rows.append([parent, country, "country", "", None])
     if full in places:
+        return places[full]
+    if slugify(full)[:190] in slugs:  # made by an earlier import: the same place again
+        places[full] = slugify(full)[:190]
         return places[full]
     slug = existing.get(full.casefold()) or (existing.get(name.casefold()) if not country else None)
     if slug:

@@ -10,6 +10,7 @@ problem) and the rest are written; running it again changes nothing.
 
 from pathlib import Path
 
+import tablib
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -53,8 +54,9 @@ class Command(BaseCommand):
 
     def _run(self, places, people, artworks, options):
         parent = places.headers.index("parent")
-        countries = places.subset(rows=[i for i, r in enumerate(places) if not r[parent]])
-        within = places.subset(rows=[i for i, r in enumerate(places) if r[parent]])
+        countries, within = (tablib.Dataset(headers=places.headers) for _ in range(2))
+        for row in places:
+            (within if row[parent] else countries).append(row)
         for label, resource_class, dataset in (
             ("countries", BulkPlaceResource, countries),
             ("places", BulkPlaceResource, within),
