@@ -2,7 +2,9 @@ from django.contrib import admin
 
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
 from archive.admin.base import DecadeListFilter
+from archive.imports.admin import RecordImportExportMixin
 from events.models import Event, EventRelation, EventType, Participation, RelationType, Role
+from events.resources import EventResource
 
 
 class ParticipationInline(admin.TabularInline):
@@ -29,7 +31,8 @@ class EventRelationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(RecordAdmin):
+class EventAdmin(RecordImportExportMixin, RecordAdmin):
+    resource_classes = [EventResource]
     list_display = ["title", "date_display", "event_type", "parent", "status"]
     list_select_related = ["event_type", "parent"]
     list_filter = ["status", "event_type", DecadeListFilter]

@@ -1,8 +1,11 @@
 from django.contrib import admin
 
-from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin
+from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
 from archive.admin.base import DecadeListFilter
-from people.models import Person, PersonName
+from archive.imports.admin import RecordImportExportMixin
+from people.admin_duplicates import DuplicatesAdminMixin
+from people.models import ContributionRole, Person, PersonName
+from people.resources import PersonResource
 
 
 class PersonNameInline(admin.TabularInline):
@@ -18,7 +21,8 @@ class BirthDecadeFilter(DecadeListFilter):
 
 
 @admin.register(Person)
-class PersonAdmin(RecordAdmin):
+class PersonAdmin(DuplicatesAdminMixin, RecordImportExportMixin, RecordAdmin):
+    resource_classes = [PersonResource]
     list_display = ["name", "sort_name", "lifetime_display", "summary", "status"]
     list_filter = ["status", BirthDecadeFilter]
     search_fields = ["name", "sort_name", "slug", "names__name"]
@@ -46,3 +50,8 @@ class PersonAdmin(RecordAdmin):
     @admin.display(description="lifetime", ordering="birth_date_earliest")
     def lifetime_display(self, obj):
         return obj.lifetime
+
+
+@admin.register(ContributionRole)
+class ContributionRoleAdmin(TermAdmin):
+    pass

@@ -6,6 +6,9 @@ from django.utils.html import format_html
 from archive.dates import describe
 from archive.models import Citation, Claim, Place, PlaceName, Source, SourceCreator
 
+from archive.imports.admin import RecordImportExportMixin
+from archive.resources import PlaceResource, SourceResource
+
 from .base import CitationInline, ClaimInline, DecadeListFilter, IdentifierInline, RecordAdmin
 
 
@@ -16,7 +19,8 @@ class SourceCreatorInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(RecordAdmin):
+class SourceAdmin(RecordImportExportMixin, RecordAdmin):
+    resource_classes = [SourceResource]
     list_display = ["title", "kind", "date_display", "container_title", "cited_by", "status"]
     list_select_related = ["kind"]
     list_filter = ["status", "kind", DecadeListFilter, "language"]
@@ -82,7 +86,8 @@ class PlaceNameInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(RecordAdmin):
+class PlaceAdmin(RecordImportExportMixin, RecordAdmin):
+    resource_classes = [PlaceResource]
     list_display = ["name", "kind", "parent", "latitude", "longitude", "status"]
     list_select_related = ["parent"]
     list_filter = ["status", "kind"]
