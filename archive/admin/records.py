@@ -4,9 +4,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from archive.dates import describe
-from archive.models import Citation, Claim, Place, PlaceName, Source, SourceCreator
-
 from archive.imports.admin import RecordImportExportMixin
+from archive.models import Citation, Claim, Place, PlaceName, Source, SourceCreator
 from archive.resources import PlaceResource, SourceResource
 
 from .base import CitationInline, ClaimInline, DecadeListFilter, IdentifierInline, RecordAdmin
