@@ -1,0 +1,87 @@
+"""Every public page runs the same number of queries for 1 related row as for 50.
+
+Budgets, for an anonymous visitor (no session):
+- event page (12): event + type + parent; places; participations (person, role, source);
+  parts; relations out; relations in; media; citations (source, kind); claims (attribute,
+  source); identifiers (scheme); creators of the cited sources; sources named in the text but
+  not cited by row (citetext, at most one).
+- person page (10): person + places + portrait; names; participations (event, type, role,
+  source); media; citations; claims; identifiers; creators.
+- source page (15): source + kind; creators; identifiers; media from it; cited by: content
+  types (cached), citations, claims, participations, event relations, one per kind cited.
+- place page (13), media page (12), browse pages (≤ 8: count, page, filter choices),
+  timeline, home (one count per kind + one recent per kind), sitemap section, feed.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+
+from .conftest import cited_source, image, rich_event, rich_media, rich_person, rich_place
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, url: str) -> int:
+    client.get(url)  # warm caches (content types), as a running site has them
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+PAGES = {
+    "event": (rich_event, 13),
+    "person": (rich_person, 10),
+    "source": (cited_source, 15),
+    "place": (rich_place, 13),
+    "media": (rich_media, 12),
+}
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_it_runs_as_many_queries_for_fifty_rows_as_for_one(
+    client, kind, django_assert_max_num_queries
+):
+    build, budget = PAGES[kind]
+    one, fifty = build(1), build(50)
+    assert queries(client, one.get_absolute_url()) == queries(client, fifty.get_absolute_url())
+    with django_assert_max_num_queries(budget):
+        response = client.get(fifty.get_absolute_url())
+    assert response.status_code == 200
+
+
+def make_records(n: int) -> None:
+    for _ in range(n):
+        place = factories.place()
+        event = factories.event(places=[place, factories.place()], date="1990~")
+        factories.participation(event, factories.person())
+        factories.source()
+        image()
+
+
+LISTS = [
+    "/events/",
+    "/events/?year_from=1900&year_to=2000&sort=-date",
+    "/events/timeline/",
+    "/people/",
+    "/people/?role=participant&lived_from=1900",
+    "/sources/",
+    "/places/",
+    "/media/",
+    "/",
+    "/sitemap-event.xml",
+    "/feed/",
+]
+
+
+def test_its_lists_and_feeds_do_not_grow_with_the_records(client, django_assert_max_num_queries):
+    make_records(1)
+    few = {url: queries(client, url) for url in LISTS}
+    make_records(49)
+    assert {url: queries(client, url) for url in LISTS} == few
+    for url in LISTS:
+        with django_assert_max_num_queries(12):
+            client.get(url)
