@@ -128,6 +128,9 @@ STORAGES = {
 # Uploads: anything larger than this is refused before it is stored.
 MEDIA_MAX_UPLOAD_BYTES = envint("MEDIA_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
 MEDIA_MAX_IMAGE_PIXELS = envint("MEDIA_MAX_IMAGE_PIXELS", 100_000_000)
+# With nginx in front: hand file bytes to an `internal` location aliasing MEDIA_ROOT
+# (e.g. "/protected-media/") after the view has checked access. Empty: Django sends them.
+MEDIA_ACCEL_REDIRECT = os.getenv("MEDIA_ACCEL_REDIRECT", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -47,7 +47,7 @@ def send(request, storage, name: str, content_type: str, *, public: bool, filena
     """A response with the stored file `name`; 404 when it is not there."""
     if not name or not storage.exists(name):
         raise Http404("No such file.")
-    accel = getattr(settings, "MEDIA_ACCEL_REDIRECT", "")
+    accel = settings.MEDIA_ACCEL_REDIRECT
     if accel:
         # nginx serves the bytes from an `internal` location; this view only decided access.
         response = HttpResponse(content_type=content_type)
