@@ -54,12 +54,12 @@ def test_a_published_record_has_no_banner(client, curator):
     assert b"preview-banner" not in client.get(event.get_absolute_url()).content
 
 
-def hidden(kind: str, status: str, **kwargs):
-    label = f"Secret {kind} {status}"
+def hidden(kind: str, status: str, tag: str = "", **kwargs):
+    tag = tag or status
+    label = f"Secret {kind} {tag}"
     name_field = {"person": "name", "place": "name"}.get(kind, "title")
-    return make(
-        kind, status=status, slug=f"secret-{kind}-{status}", **{name_field: label}, **kwargs
-    )
+    kwargs[name_field] = label
+    return make(kind, status=status, slug=f"secret-{kind}-{tag}", **kwargs)
 
 
 @pytest.fixture
@@ -95,10 +95,10 @@ def world(db):
         factories.citation(h_person, published_source)
         text.append(f"Said [@{h_source.slug}, p. 2].")
     event.description = " ".join(text)
-    event.parent = hidden("event", "draft-parent")
+    event.parent = hidden("event", "draft", "parent")
     event.save()
-    person.birth_place = hidden("place", "draft-birthplace")
-    person.portrait = hidden("media", "draft-portrait")
+    person.birth_place = hidden("place", "draft", "birthplace")
+    person.portrait = hidden("media", "draft", "portrait")
     person.save()
     return {"event": event, "person": person, "place": place, "source": published_source}
 
