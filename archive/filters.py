@@ -83,10 +83,14 @@ def distinct_choices(queryset, field: str) -> list[tuple[str, str]]:
 
 class SourceFilter(YearRangeMixin):
     kind = filters.ModelChoiceFilter(
-        queryset=SourceKind.objects.all(), to_field_name="slug", empty_label="Any kind"
+        label="Kind",
+        queryset=SourceKind.objects.all(),
+        to_field_name="slug",
+        empty_label="Any kind",
     )
-    language = filters.ChoiceFilter(choices=[], empty_label="Any language")
+    language = filters.ChoiceFilter(label="Language", choices=[], empty_label="Any language")
     sort = filters.OrderingFilter(
+        label="Sort by",
         fields=(("title", "title"), ("date_earliest", "date")),
         field_labels={"title": "Title", "date_earliest": "Date"},
         empty_label="Title",
@@ -105,7 +109,7 @@ class SourceFilter(YearRangeMixin):
 
 
 class PlaceFilter(filters.FilterSet):
-    kind = filters.ChoiceFilter(choices=[], empty_label="Any kind")
+    kind = filters.ChoiceFilter(label="Kind", choices=[], empty_label="Any kind")
     sort = filters.OrderingFilter(fields=(("name", "name"),), empty_label="Name")
 
     class Meta:
@@ -122,9 +126,13 @@ class MediaFilter(YearRangeMixin):
         label="Type", choices=MediaItem.MediaType.choices, empty_label="Any type"
     )
     licence = filters.ModelChoiceFilter(
-        queryset=Licence.objects.all(), to_field_name="slug", empty_label="Any licence"
+        label="Licence",
+        queryset=Licence.objects.all(),
+        to_field_name="slug",
+        empty_label="Any licence",
     )
     sort = filters.OrderingFilter(
+        label="Sort by",
         fields=(("title", "title"), ("date_earliest", "date")),
         field_labels={"title": "Title", "date_earliest": "Date"},
         empty_label="Title",

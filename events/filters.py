@@ -13,24 +13,28 @@ class EventFilter(YearRangeMixin):
         label="Type", queryset=EventType.objects.all(), to_field_name="slug", empty_label="Any type"
     )
     place = filters.ModelChoiceFilter(
+        label="Place",
         field_name="places",
         queryset=Place.objects.published(),
         to_field_name="slug",
         empty_label="Any place",
     )
     person = filters.ModelChoiceFilter(
+        label="Person",
         method="filter_participation",
         queryset=Person.objects.published(),
         to_field_name="slug",
         empty_label="Anyone",
     )
     role = filters.ModelChoiceFilter(
+        label="Role",
         method="filter_participation",
         queryset=Role.objects.all(),
         to_field_name="slug",
         empty_label="Any role",
     )
     sort = filters.OrderingFilter(
+        label="Sort by",
         fields=(("date_earliest", "date"), ("title", "title")),
         field_labels={"date_earliest": "Date", "title": "Title"},
         empty_label="Date",

@@ -38,6 +38,7 @@ class PersonFilter(filters.FilterSet):
         widget=YEAR_WIDGET,
     )  # fmt: skip
     sort = filters.OrderingFilter(
+        label="Sort by",
         fields=(("sort_name", "name"), ("birth_date_earliest", "born")),
         field_labels={"sort_name": "Name", "birth_date_earliest": "Year of birth"},
         empty_label="Name",

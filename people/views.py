@@ -10,7 +10,7 @@ from archive.models import MediaItem, Status
 from archive.views import RecordCiteView, RecordDetailView, RecordListView
 from events.models import Participation
 from people.filters import PersonFilter, initials
-from people.models import Person
+from people.models import Contribution, Person
 
 
 @dataclass
@@ -46,6 +46,12 @@ class PersonDetailView(RecordDetailView):
                 .order_by("event__date_earliest", "event__title", "order"),
             ),
             Prefetch("media", queryset=MediaItem.objects.published().select_related("licence")),
+            Prefetch(
+                "contributions",
+                queryset=Contribution.objects.filter(source__status=Status.PUBLISHED)
+                .select_related("source__kind", "role")
+                .order_by("source__date_earliest", "source__title"),
+            ),
         ]
 
     def build(self, context, notes):

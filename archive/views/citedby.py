@@ -33,7 +33,7 @@ class CitedByGroup:
     records: list[CitingRecord]
 
 
-def _rows_naming_source():
+def _rows_naming_source(evidence: bool = True):
     """Other apps' relations to Source whose rows join records on its evidence (roles, event
     relations): (model, source field name, fields that point at record kinds, other fields).
 
@@ -45,7 +45,7 @@ def _rows_naming_source():
             continue
         if not relation.many_to_one and not relation.one_to_many:
             continue
-        if relation.on_delete is not models.PROTECT:
+        if (relation.on_delete is models.PROTECT) is not evidence:
             continue
         links = [
             f.name
@@ -121,3 +121,20 @@ def cited_by(source) -> list[CitedByGroup]:
         for kind in kinds
         if found.get(kind)
     ]
+
+
+def credits(source) -> list[CitingRecord]:
+    """Published records credited with making a source (a person as its author): rows of other
+    apps that join a record to the source without resting on it as evidence. One query each."""
+    credited = []
+    for model, source_field, links, others in _rows_naming_source(evidence=False):
+        rows = model._default_manager.filter(**{source_field: source}).select_related(
+            *links, *others
+        )
+        for row in rows:
+            linked = [getattr(row, name) for name in links]
+            if any(record is None or not record.is_published for record in linked):
+                continue
+            detail = str(row).replace(str(linked[0]), "").replace(str(source), "").strip(" —")
+            credited.append(CitingRecord(linked[0], [Mention(detail)]))
+    return credited

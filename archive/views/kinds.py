@@ -6,7 +6,7 @@ from archive.exports import jsonld
 from archive.filters import MediaFilter, PlaceFilter, SourceFilter
 from archive.models import MediaItem, Place, Source
 
-from .citedby import cited_by
+from .citedby import cited_by, credits
 from .linked import linked_groups, linked_prefetches
 from .records import RecordCiteView, RecordDetailView, RecordListView
 
@@ -35,6 +35,7 @@ class SourceDetailView(RecordDetailView):
 
     def build(self, context, notes):
         context["cited_by"] = cited_by(self.object)
+        context["credits"] = credits(self.object)
         context["linked"] = linked_groups(self.object)
 
     def jsonld(self, record, url):

@@ -133,3 +133,21 @@ def test_relations_rest_on_their_sources(client):
     page = html(client, a.get_absolute_url())
     assert "Caused" in page and 'href="/sources/' in page and "Chronicle" in page
     assert "Event relation</span>:" in html(client, source.get_absolute_url())
+
+
+def test_a_source_names_the_people_who_made_it_and_they_list_their_works(client):
+    from people.models import Contribution, ContributionRole
+
+    source = factories.source(title="Memoirs")
+    author = factories.person(name="The Author")
+    hidden = factories.person(name="Hidden Helper", status="draft")
+    role = ContributionRole.objects.order_by("order").first()
+    Contribution.objects.create(source=source, person=author, role=role)
+    Contribution.objects.create(source=source, person=hidden, role=role)
+    page = html(client, source.get_absolute_url())
+    made_by = page[page.index('id="credits-h"') :]
+    assert author.get_absolute_url() in made_by and role.name in made_by
+    assert "Hidden Helper" not in page
+    assert "The Author" not in page[page.index('id="cited-by-h"') : page.index('id="credits-h"')]
+    works = html(client, author.get_absolute_url())
+    assert "Works" in works and 'href="' + source.get_absolute_url() + '"' in works
