@@ -4,6 +4,10 @@ Two queries answer a search: one for every facet at once (which also gives the t
 the page of results. A query that finds nothing is tried once more with misspelt words widened
 to lexicon names spelt like them (trigram similarity). Facets are disjunctive: each counts with
 every filter applied except its own, so that other values stay selectable.
+
+Joins are written `CROSS JOIN` with their conditions in WHERE: SQLite then keeps the written
+order, so the full-text match always drives (left to itself it may scan every facet row);
+PostgreSQL plans them as ordinary inner joins.
 """
 
 import datetime
@@ -28,6 +32,10 @@ from .snippets import highlight, snippet
 
 FACET_SIZE = 12
 FUZZY_WORDS = 3
+# A query matching more documents than this is faceted, ranked and sorted among its first
+# CANDIDATES matches (the total stays exact): a word found in half the archive must not cost
+# a pass over half the archive. Pages stop at the candidates too (20 × 500 = 10,000).
+CANDIDATES = 10_000
 
 
 @dataclass
@@ -84,10 +92,11 @@ class Results:
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     similar: dict[str, list[str]] = field(default_factory=dict)
+    exact: bool = True  # False: facets, ranking and pages cover the first CANDIDATES matches
 
     @property
     def num_pages(self) -> int:
-        return max(1, -(-self.total // self.params.per_page))
+        return max(1, -(-min(self.total, CANDIDATES) // self.params.per_page))
 
     @property
     def page(self) -> int:
@@ -149,6 +158,7 @@ def _filters(params: SearchParams) -> dict[str, tuple[str, list]]:
 
 
 def _facets_sql(match: tuple[str, list], filters: dict[str, tuple[str, list]]):
+    """One statement for every facet; its 'matched' row counts the (capped) match."""
     match_sql, params = match
     flags = "".join(
         f", CASE WHEN {sql} THEN 1 ELSE 0 END AS f_{name}" for name, (sql, _) in filters.items()
@@ -161,8 +171,8 @@ def _facets_sql(match: tuple[str, list], filters: dict[str, tuple[str, list]]):
         return " WHERE " + " AND ".join(conditions) if conditions else ""
 
     branches = [
-        f"SELECT 'kind' AS facet, b.kind AS value, '' AS label, COUNT(*) AS n FROM b"
-        f"{where('kind')} GROUP BY b.kind",
+        "SELECT 'matched' AS facet, '' AS value, '' AS label, COUNT(*) AS n FROM m",
+        f"SELECT 'kind', b.kind, '', COUNT(*) FROM b{where('kind')} GROUP BY b.kind",
         f"SELECT 'decade', CAST(b.decade AS TEXT), '', COUNT(*) FROM b"
         f"{where('decade', 'b.decade IS NOT NULL')} GROUP BY b.decade",
         f"SELECT 'source_kind', b.source_kind, sk.name, COUNT(*) FROM b "
@@ -175,52 +185,57 @@ def _facets_sql(match: tuple[str, list], filters: dict[str, tuple[str, list]]):
         if kind is None:
             continue
         content_type = ContentType.objects.get_for_model(kind.model).pk
+        # Count per value first, then name the values: only published ones have a document.
         branches.append(
-            f"SELECT * FROM (SELECT '{name}' AS facet, CAST(f.value_id AS TEXT) AS value, "
-            f"p.title AS label, COUNT(*) AS n FROM b "
-            f"JOIN search_facet f ON f.document_id = b.id AND f.facet = '{name}' "
-            f"JOIN search_document p ON p.content_type_id = %s AND p.object_id = f.value_id"
-            f"{where(name)} GROUP BY f.value_id, p.title ORDER BY COUNT(*) DESC, p.title "
-            f"LIMIT {FACET_SIZE}) AS t_{name}"
+            f"SELECT * FROM (SELECT '{name}' AS facet, CAST(g.value_id AS TEXT) AS value, "
+            f"p.title AS label, g.n AS n FROM (SELECT f.value_id, COUNT(*) AS n "
+            f"FROM b CROSS JOIN search_facet f"
+            f"{where(name, 'f.document_id = b.id', f'f.facet = {name!r}')} "
+            f"GROUP BY f.value_id) AS g CROSS JOIN search_document p "
+            f"WHERE p.content_type_id = %s AND p.object_id = g.value_id "
+            f"ORDER BY g.n DESC, p.title LIMIT {FACET_SIZE}) AS t_{name}"
         )
         facet_params.append(content_type)
     sql = (
         f"WITH m AS MATERIALIZED ({match_sql}), "
         f"b AS MATERIALIZED (SELECT d.id, d.kind, d.decade, d.source_kind{flags} "
-        f"FROM search_document d JOIN m ON m.id = d.id) " + " UNION ALL ".join(branches)
+        f"FROM m CROSS JOIN search_document d WHERE d.id = m.id) " + " UNION ALL ".join(branches)
     )
     return sql, params + facet_params
 
 
-def _page_sql(backend, query, filters, params: SearchParams, offset: int):
+def _page_sql(backend, query, filters, params: SearchParams, offset: int, capped: bool):
     columns = (
         "d.id, d.kind, d.title, d.names, d.text, d.title_folded, d.names_folded, d.text_folded, "
         "d.date_display, d.url, d.source_kind"
     )
+    where = "".join(f" AND {sql}" for sql, _ in filters.values())
+    filter_values = [value for _, values in filters.values() for value in values]
     if params.sort == "relevance":
         inner, values = backend.ranked_sql(query)
-        rank, order = "m.rank", "m.rank DESC, d.id"
+        candidates = (
+            f"SELECT m.id, m.rank FROM ({inner}) m CROSS JOIN search_document d "
+            f"WHERE d.id = m.id{where}" + (f" LIMIT {CANDIDATES}" if capped else "")
+        )
+        sql = (
+            f"SELECT {columns}, c.rank FROM ({candidates}) c CROSS JOIN search_document d "
+            f"WHERE d.id = c.id ORDER BY c.rank DESC, d.id LIMIT %s OFFSET %s"
+        )
     else:
+        # Dates sort every match, never only the candidates: "oldest first" must be true.
         inner, values = backend.match_sql(query)
-        rank = "0"
-        if params.sort == "date":
-            order = "(d.earliest IS NULL), d.earliest, d.id"
-        else:
-            order = "(d.earliest IS NULL), d.earliest DESC, d.id"
-    where = " AND ".join(sql for sql, _ in filters.values())
-    for _, filter_values in filters.values():
-        values = [*values, *filter_values]
-    sql = (
-        f"SELECT {columns}, {rank} AS rank FROM ({inner}) m "
-        f"JOIN search_document d ON d.id = m.id"
-        + (f" WHERE {where}" if where else "")
-        + f" ORDER BY {order} LIMIT %s OFFSET %s"
-    )
-    return sql, [*values, params.per_page, offset]
+        direction = "" if params.sort == "date" else " DESC"
+        sql = (
+            f"SELECT {columns}, 0 AS rank FROM ({inner}) m CROSS JOIN search_document d "
+            f"WHERE d.id = m.id{where} "
+            f"ORDER BY (d.earliest IS NULL), d.earliest{direction}, d.id LIMIT %s OFFSET %s"
+        )
+    return sql, [*values, *filter_values, params.per_page, offset]
 
 
 def _facets(backend, query, params, filters):
-    sql, values = _facets_sql(backend.match_sql(query), filters)
+    """Facet values with counts, the total, and whether both are exact."""
+    sql, values = _facets_sql(backend.match_sql(query, CANDIDATES), filters)
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
         rows = cursor.fetchall()
@@ -236,7 +251,11 @@ def _facets(backend, query, params, filters):
     facets: dict[str, list[FacetValue]] = {
         "kind": [], "decade": [], "place": [], "person": [], "source_kind": []
     }  # fmt: skip
+    matched = 0
     for facet, value, label, count in rows:
+        if facet == "matched":
+            matched = count
+            continue
         if facet == "kind":
             kind = kind_for_key(value)
             label = kind.plural if kind else value
@@ -247,7 +266,26 @@ def _facets(backend, query, params, filters):
     facets["decade"].sort(key=lambda v: int(v.value))
     facets["source_kind"].sort(key=lambda v: -v.count)
     counted = [v.count for v in facets["kind"] if not params.kinds or v.value in params.kinds]
-    return facets, sum(counted)
+    exact = matched < CANDIDATES
+    total = sum(counted) if exact else _count(backend, query, filters)
+    return facets, total, exact
+
+
+def _count(backend, query, filters) -> int:
+    """The exact number of matches passing every filter, past the candidates."""
+    sql, values = backend.match_sql(query)
+    if filters:
+        sql = (
+            f"SELECT COUNT(*) FROM ({sql}) m CROSS JOIN search_document d WHERE d.id = m.id AND "
+            + " AND ".join(condition for condition, _ in filters.values())
+        )
+        for _, filter_values in filters.values():
+            values = [*values, *filter_values]
+    else:
+        sql = f"SELECT COUNT(*) FROM ({sql}) m"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        return cursor.fetchone()[0]
 
 
 def _similar_words(backend, query: ParsedQuery) -> dict[str, list[str]]:
@@ -273,17 +311,17 @@ def search(params: SearchParams) -> Results:
         return results
     backend = backends.get()
     filters = _filters(params)
-    results.facets, results.total = _facets(backend, query, params, filters)
+    results.facets, results.total, results.exact = _facets(backend, query, params, filters)
     if results.total == 0:
         similar = _similar_words(backend, query)
         if similar:
             query = query.with_alternatives(similar)
             results.query, results.similar = query, similar
-            results.facets, results.total = _facets(backend, query, params, filters)
+            results.facets, results.total, results.exact = _facets(backend, query, params, filters)
     if results.total == 0:
         return results
     offset = (results.page - 1) * params.per_page
-    sql, values = _page_sql(backend, query, filters, params, offset)
+    sql, values = _page_sql(backend, query, filters, params, offset, capped=not results.exact)
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
         rows = cursor.fetchall()

@@ -50,6 +50,7 @@ class SearchView(TemplateView):
             query.pop(name, None)
         context.update(
             query=params.q,
+            candidates=engine.CANDIDATES,
             facets=self.facet_groups(results, query),
             sorts=[(key, label, key == params.sort) for key, label in SORTS.items()],
             hidden=[
@@ -124,6 +125,8 @@ class SearchView(TemplateView):
             "per_page": results.params.per_page,
             "sort": results.params.sort,
             "similar_spellings": results.similar,
+            # False when facets and ranking cover only the first matches (see engine.CANDIDATES).
+            "exact": results.exact,
             "results": [
                 {
                     "kind": hit.kind,

@@ -166,3 +166,24 @@ def test_it_finds_nothing_for_an_unpublished_records_words_even_in_export(client
     factories.source(title="Sealed Aliyev dossier", status=Status.REVIEW)
     response = client.get("/search/", {"q": "Sealed", "format": "csv"})
     assert response.content.decode().strip() == "kind,title,date,url,snippet"
+
+
+def test_it_caps_the_work_for_a_query_that_matches_almost_everything(client, db, monkeypatch):
+    from archive.search import engine
+
+    monkeypatch.setattr(engine, "CANDIDATES", 10)
+    for n in range(25):
+        factories.source(title=f"Letter {n:02d}", date=f"{1950 + n}", abstract="common word")
+    factories.event(title="Letter of protest", date="1900")
+    data = search(client, "Letter")
+    assert data["exact"] is False
+    assert data["total"] == 26  # the total stays exact
+    assert sum(v["count"] for v in data["facets"]["kind"]) == 10  # counted among candidates
+    assert data["pages"] == 1  # pages stop at the candidates
+    # Sorting by date still sorts every match, not only the candidates.
+    assert titles(client, "Letter", sort="date")[0] == "Letter of protest"
+    assert titles(client, "Letter", sort="-date")[0] == "Letter 24"
+    assert search(client, "Letter", kind="event")["total"] == 1
+    html = client.get("/search/", {"q": "Letter"}).content.decode()
+    assert "cover the first 10 of them" in html
+    assert search(client, "protest")["exact"] is True

@@ -8,12 +8,13 @@ class SearchBackend:
     vendor = ""
     # Rank: larger is better in both backends.
 
-    def match_sql(self, query: ParsedQuery) -> tuple[str, list]:
-        """SELECT id FROM ... : the ids of documents matching `query`."""
+    def match_sql(self, query: ParsedQuery, limit: int | None = None) -> tuple[str, list]:
+        """SELECT id FROM ... : the ids of documents matching `query` (at most `limit`)."""
         raise NotImplementedError
 
-    def ranked_sql(self, query: ParsedQuery) -> tuple[str, list]:
-        """SELECT id, rank FROM ... : matching ids with a relevance (larger is better)."""
+    def ranked_sql(self, query: ParsedQuery, limit: int | None = None) -> tuple[str, list]:
+        """SELECT id, rank FROM ... : matching ids with a relevance (larger is better), ranked
+        among at most `limit` candidates."""
         raise NotImplementedError
 
     def names_contain(self, word: str) -> bool:

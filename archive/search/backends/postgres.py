@@ -9,19 +9,21 @@ from .base import SIMILARITY_THRESHOLD, SearchBackend
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
-    def match_sql(self, query: ParsedQuery):
+    def match_sql(self, query: ParsedQuery, limit: int | None = None):
         return (
             "SELECT id FROM search_document "
-            "WHERE search_vector @@ to_tsquery('simple'::regconfig, %s)",
+            "WHERE search_vector @@ to_tsquery('simple'::regconfig, %s)" + _limit(limit),
             [query.tsquery()],
         )
 
-    def ranked_sql(self, query: ParsedQuery):
+    def ranked_sql(self, query: ParsedQuery, limit: int | None = None):
         # Weights D, C, B, A: text, -, names, title. Normalisation 1: divide by 1 + log(length).
         return (
-            "SELECT id, ts_rank('{0.1, 0.2, 0.5, 1.0}', search_vector, q, 1) AS rank "
-            "FROM search_document, to_tsquery('simple'::regconfig, %s) AS q "
-            "WHERE search_vector @@ q",
+            "SELECT id, ts_rank('{0.1, 0.2, 0.5, 1.0}', search_vector, q, 1) AS rank FROM ("
+            "SELECT id, search_vector, q FROM search_document, "
+            "to_tsquery('simple'::regconfig, %s) AS q WHERE search_vector @@ q"
+            + _limit(limit)
+            + ") AS candidates",
             [query.tsquery()],
         )
 
@@ -42,3 +44,7 @@ class PostgresBackend(SearchBackend):
                 [word, word, SIMILARITY_THRESHOLD, word, limit],
             )
             return [row[0] for row in cursor.fetchall()]
+
+
+def _limit(limit: int | None) -> str:
+    return f" LIMIT {int(limit)}" if limit else ""

@@ -12,17 +12,18 @@ CANDIDATES = 200
 class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
 
-    def match_sql(self, query: ParsedQuery):
+    def match_sql(self, query: ParsedQuery, limit: int | None = None):
         return (
-            "SELECT rowid AS id FROM search_document_fts WHERE search_document_fts MATCH %s",
+            "SELECT rowid AS id FROM search_document_fts WHERE search_document_fts MATCH %s"
+            + _limit(limit),
             [query.fts5()],
         )
 
-    def ranked_sql(self, query: ParsedQuery):
+    def ranked_sql(self, query: ParsedQuery, limit: int | None = None):
         # bm25 is smaller for better matches; its column weights are title, names, text.
         return (
             "SELECT rowid AS id, -bm25(search_document_fts, 10.0, 5.0, 1.0) AS rank "
-            "FROM search_document_fts WHERE search_document_fts MATCH %s",
+            "FROM search_document_fts WHERE search_document_fts MATCH %s" + _limit(limit),
             [query.fts5()],
         )
 
@@ -50,3 +51,7 @@ class SQLiteBackend(SearchBackend):
             ((similarity(word, c), c) for c in candidates), key=lambda item: (-item[0], item[1])
         )
         return [c for score, c in scored if score >= SIMILARITY_THRESHOLD][:limit]
+
+
+def _limit(limit: int | None) -> str:
+    return f" LIMIT {int(limit)}" if limit else ""

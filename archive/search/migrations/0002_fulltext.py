@@ -27,6 +27,9 @@ POSTGRES_REVERSE = [
 ]
 
 SQLITE = [
+    # Covering index: facet counts read these columns without touching the (long) rows.
+    "CREATE INDEX search_document_facet_columns ON search_document "
+    "(id, kind, decade, source_kind, earliest, latest)",
     """
     CREATE VIRTUAL TABLE search_document_fts USING fts5(
         title_folded, names_folded, text_folded,
@@ -88,6 +91,7 @@ SQLITE_REVERSE = [
     "DROP TRIGGER IF EXISTS search_document_fts_delete",
     "DROP TRIGGER IF EXISTS search_document_fts_insert",
     "DROP TABLE IF EXISTS search_document_fts",
+    "DROP INDEX IF EXISTS search_document_facet_columns",
 ]
 
 STATEMENTS = {

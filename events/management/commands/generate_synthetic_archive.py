@@ -1,0 +1,337 @@
+"""A realistic synthetic archive for benchmarks: never run it against a real database.
+
+N records in a realistic mix (sources 35%, events 25%, people 20%, media items 12%, places 8%),
+about 5% of them not published; names in Azerbaijani Latin with diacritics, English and Cyrillic;
+EDTF dates; long transcripts on one source in ten; participations, event places, citations.
+Rows go in with bulk_create (no signals): run `manage.py rebuild_search_index` afterwards.
+"""
+
+import bisect
+import itertools
+import random
+import time
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from tqdm import tqdm
+
+from archive.dates import bounds
+from archive.models import Citation, MediaItem, Place, PlaceName, Source, SourceKind, Status
+from events.models import Event, EventType, Participation, Role
+from people.models import Person, PersonName
+
+GIVEN = [
+    ("Heydər", "Heydar", "Гейдар"), ("İlham", "Ilham", "Ильхам"), ("Əli", "Ali", "Али"),
+    ("Məmməd", "Mammad", "Мамед"), ("Rəşid", "Rashid", "Рашид"), ("Nərgiz", "Nargiz", "Наргиз"),
+    ("Ülviyyə", "Ulviyya", "Ульвия"), ("Şəhla", "Shahla", "Шахла"),
+    ("Gülnarə", "Gulnara", "Гюльнара"),
+    ("Çingiz", "Chingiz", "Чингиз"), ("Elçin", "Elchin", "Эльчин"), ("Vaqif", "Vagif", "Вагиф"),
+    ("Aydın", "Aydin", "Айдын"), ("Mikhail", "Mikhail", "Михаил"), ("Boris", "Boris", "Борис"),
+    ("Yuri", "Yuri", "Юрий"), ("Anna", "Anna", "Анна"), ("Olga", "Olga", "Ольга"),
+    ("Sergey", "Sergey", "Сергей"), ("Nikolai", "Nikolai", "Николай"), ("Tofiq", "Tofig", "Тофик"),
+    ("Zərifə", "Zarifa", "Зарифа"), ("Xədicə", "Khadija", "Хадиджа"), ("Ramiz", "Ramiz", "Рамиз"),
+]  # fmt: skip
+SURNAMES = [
+    ("Əliyev", "Aliyev", "Алиев"), ("Məmmədov", "Mammadov", "Мамедов"),
+    ("Həsənov", "Hasanov", "Гасанов"), ("Hüseynov", "Huseynov", "Гусейнов"),
+    ("Quliyev", "Guliyev", "Кулиев"), ("Rəhimov", "Rahimov", "Рагимов"),
+    ("Sadıqov", "Sadigov", "Садыхов"), ("Cəfərov", "Jafarov", "Джафаров"),
+    ("Nəsirov", "Nasirov", "Насиров"), ("İsmayılov", "Ismayilov", "Исмаилов"),
+    ("Qorbaçov", "Gorbachev", "Горбачёв"), ("Yeltsin", "Yeltsin", "Ельцин"),
+    ("İvanov", "Ivanov", "Иванов"), ("Petrov", "Petrov", "Петров"),
+    ("Smirnov", "Smirnov", "Смирнов"), ("Mütəllibov", "Mutalibov", "Муталибов"),
+    ("Elçibəy", "Elchibey", "Эльчибей"), ("Vəzirov", "Vezirov", "Везиров"),
+    ("Şirinov", "Shirinov", "Ширинов"), ("Babayev", "Babayev", "Бабаев"),
+    ("Kərimov", "Karimov", "Каримов"), ("Abbasov", "Abbasov", "Аббасов"),
+    ("Volkov", "Volkov", "Волков"), ("Sokolov", "Sokolov", "Соколов"),
+]  # fmt: skip
+PLACES = [
+    ("Bakı", "Baku", "Баку"), ("Şuşa", "Shusha", "Шуша"), ("Gəncə", "Ganja", "Гянджа"),
+    ("Sumqayıt", "Sumgait", "Сумгаит"), ("Xocalı", "Khojaly", "Ходжалы"),
+    ("Moskva", "Moscow", "Москва"), ("İrəvan", "Yerevan", "Ереван"),
+    ("Tiflis", "Tbilisi", "Тбилиси"), ("Naxçıvan", "Nakhchivan", "Нахичевань"),
+    ("Lənkəran", "Lankaran", "Ленкорань"), ("Şəki", "Shaki", "Шеки"), ("Quba", "Guba", "Губа"),
+    ("Ağdam", "Aghdam", "Агдам"), ("Füzuli", "Fuzuli", "Физули"),
+    ("Kəlbəcər", "Kalbajar", "Кельбаджар"), ("Laçın", "Lachin", "Лачин"),
+    ("Mingəçevir", "Mingachevir", "Мингечевир"), ("Şamaxı", "Shamakhi", "Шемаха"),
+]  # fmt: skip
+PLACE_KINDS = ["district", "street", "village", "square", "quarter", "settlement"]
+COMMON = str.split(
+    "the of and to in a that was for on with as by at from his were were an which they people "
+    "city troops soviet government protest meeting report said night january december killed "
+    "wounded arrested tragedy square crowd army tanks martial law curfew victims funeral "
+    "committee republic national leader statement moscow decree investigation commission "
+    "witness testimony archive letter newspaper photograph film interview memory martyrs "
+    "refugees border region conflict war ceasefire negotiations parliament independence "
+    "declaration strike workers students women children hospital street building broadcast"
+)
+EDTF_POOL = [
+    "1918", "1920-04-28", "1937~", "1941/1945", "1948?", "1953-03", "1959", "1969-07-14",
+    "1970-05", "197X", "1982-11-10", "1985?", "1987~", "1988-02-20/1988-02-29", "1988-11-17",
+    "1988-12-07", "1989-09", "1990-01-19/1990-01-20", "1990-01-20", "1990-01-21", "1990-01",
+    "1991-08-30", "1991-10-18", "1992-02-26", "1992-05-08", "1992", "1993/..", "1993-06",
+    "1994-05-12", "199X", "[1987..1990]", "2000~", "2001-01-25", "2005", "2010-01-20", "",
+]  # fmt: skip
+BATCH = 2000
+
+
+class Text:
+    """Zipf-like prose from common words, pseudo-words and names."""
+
+    def __init__(self, rng: random.Random, names: list[str]):
+        syllables = ["ka", "ra", "ba", "li", "mo", "ne", "sa", "tu", "vo", "ze", "gi", "ha", "do"]
+        pseudo = {
+            "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(8000)
+        }
+        self.vocabulary = COMMON + sorted(pseudo) + names
+        weights = [1 / (rank + 1) ** 1.05 for rank in range(len(self.vocabulary))]
+        self.cumulative = list(itertools.accumulate(weights))
+        self.rng = rng
+
+    def words(self, n: int) -> str:
+        total = self.cumulative[-1]
+        vocabulary, cumulative, random_ = self.vocabulary, self.cumulative, self.rng.random
+        picked = [vocabulary[bisect.bisect(cumulative, random_() * total)] for _ in range(n)]
+        for i in range(14, n, 15):
+            picked[i] += "."
+        return " ".join(picked)
+
+
+class Command(BaseCommand):
+    help = "Generate a synthetic archive of N records for benchmarks (bulk, no signals)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--records", type=int, default=10_000)
+        parser.add_argument("--seed", type=int, default=1990)
+        parser.add_argument(
+            "--yes", action="store_true", help="Do not ask before adding rows to this database."
+        )
+
+    def handle(self, *args, **options):
+        n = options["records"]
+        if n < 50:
+            raise CommandError("Ask for at least 50 records.")
+        if not options["yes"]:
+            raise CommandError("This adds many synthetic rows: run it on a benchmark database "
+                               "only, and pass --yes.")  # fmt: skip
+        self.rng = random.Random(options["seed"])
+        self.now = timezone.now()
+        self.run_id = f"{options['seed']}-{int(time.time())}"
+        self.dates = {text: bounds(text) for text in EDTF_POOL}
+        started = time.perf_counter()
+        counts = {
+            "place": max(20, n * 8 // 100),
+            "person": n * 20 // 100,
+            "source": n * 35 // 100,
+            "media": n * 12 // 100,
+        }
+        counts["event"] = n - sum(counts.values())
+        names = [g[k] for g in GIVEN for k in (0, 1)] + [s[k] for s in SURNAMES for k in (0, 1)]
+        self.text = Text(self.rng, names + [p[k] for p in PLACES for k in (0, 1)])
+        self.bar = tqdm(total=n, unit="record", desc="Generating", file=self.stderr._out)
+        places = self.make_places(counts["place"])
+        people = self.make_people(counts["person"], places)
+        sources = self.make_sources(counts["source"])
+        self.make_media(counts["media"], places, sources)
+        self.make_events(counts["event"], places, people, sources)
+        self.bar.close()
+        seconds = time.perf_counter() - started
+        self.stdout.write(
+            self.style.SUCCESS(f"Generated {n} records in {seconds:.0f} s ({n / seconds:.0f}/s).")
+        )
+
+    # Helpers --------------------------------------------------------------------------------
+
+    def status(self) -> str:
+        roll = self.rng.random()
+        if roll < 0.95:
+            return Status.PUBLISHED
+        return self.rng.choice([Status.DRAFT, Status.REVIEW, Status.WITHDRAWN])
+
+    def record(self, model, n: int, **fields):
+        status = self.status()
+        return model(
+            slug=f"syn-{self.run_id}-{model._meta.model_name}-{n}",
+            status=status,
+            published_at=self.now if status == Status.PUBLISHED else None,
+            **fields,
+        )
+
+    def dated(self):
+        text = self.rng.choice(EDTF_POOL)
+        earliest, latest = self.dates[text]
+        return {"date": text, "date_earliest": earliest, "date_latest": latest}
+
+    def batches(self, total: int):
+        for start in range(0, total, BATCH):
+            yield range(start, min(total, start + BATCH))
+
+    def person_name(self):
+        given, surname = self.rng.choice(GIVEN), self.rng.choice(SURNAMES)
+        return given, surname
+
+    # Kinds ----------------------------------------------------------------------------------
+
+    def make_places(self, total: int) -> list[int]:
+        pks = []
+        for batch in self.batches(total):
+            with transaction.atomic():
+                rows, variants = [], []
+                for i in batch:
+                    base = PLACES[i % len(PLACES)]
+                    suffix = "" if i < len(PLACES) else f" {PLACE_KINDS[i % 6]} {i // len(PLACES)}"
+                    rows.append(
+                        self.record(
+                            Place, i, name=base[1] + suffix, kind=PLACE_KINDS[i % 6],
+                            description=self.text.words(self.rng.randint(20, 120)),
+                        )
+                    )  # fmt: skip
+                    variants.append(base)
+                rows = Place.objects.bulk_create(rows)
+                PlaceName.objects.bulk_create(
+                    PlaceName(
+                        place=row, name=variant[k] + row.name[len(variant[1]) :], language=lang
+                    )
+                    for row, variant in zip(rows, variants, strict=True)
+                    for k, lang in ((0, "az"), (2, "ru"))
+                )
+                pks += [row.pk for row in rows]
+            self.bar.update(len(batch))
+        return pks
+
+    def make_people(self, total: int, places: list[int]) -> list[int]:
+        pks = []
+        for batch in self.batches(total):
+            with transaction.atomic():
+                rows, names = [], []
+                for i in batch:
+                    given, surname = self.person_name()
+                    born = self.rng.randint(1900, 1975)
+                    died = born + self.rng.randint(30, 90) if self.rng.random() < 0.5 else None
+                    rows.append(
+                        self.record(
+                            Person, i, name=f"{given[1]} {surname[1]}",
+                            sort_name=f"{surname[1]}, {given[1]}",
+                            summary=self.text.words(self.rng.randint(8, 20)),
+                            biography=self.text.words(self.rng.randint(60, 400)),
+                            birth_date=str(born), birth_date_earliest=self.year(born),
+                            birth_date_latest=self.year(born, end=True),
+                            death_date=str(died) if died else "",
+                            death_date_earliest=self.year(died) if died else None,
+                            death_date_latest=self.year(died, end=True) if died else None,
+                            birth_place_id=self.rng.choice(places),
+                        )
+                    )  # fmt: skip
+                    names.append((given, surname))
+                rows = Person.objects.bulk_create(rows)
+                PersonName.objects.bulk_create(
+                    PersonName(person=row, name=f"{given[k]} {surname[k]}", language=lang,
+                               script=script)
+                    for row, (given, surname) in zip(rows, names, strict=True)
+                    for k, lang, script in ((0, "az", "Latn"), (2, "ru", "Cyrl"))
+                )  # fmt: skip
+                pks += [row.pk for row in rows]
+            self.bar.update(len(batch))
+        return pks
+
+    def transcript(self) -> str:
+        return self.text.words(self.rng.randint(1000, 4000))
+
+    @staticmethod
+    def year(year, end=False):
+        import datetime
+
+        return datetime.date(year, 12, 31) if end else datetime.date(year, 1, 1)
+
+    def make_sources(self, total: int) -> list[int]:
+        kinds = list(SourceKind.objects.values_list("pk", flat=True))
+        pks = []
+        for batch in self.batches(total):
+            with transaction.atomic():
+                rows = []
+                for i in batch:
+                    given, surname = self.person_name()
+                    long = self.rng.random() < 0.1
+                    rows.append(
+                        self.record(
+                            Source, i, kind_id=self.rng.choice(kinds),
+                            title=self.text.words(self.rng.randint(4, 12)).capitalize(),
+                            creators_text=f"{surname[self.rng.choice((0, 1, 2))]}, {given[1]}",
+                            container_title=self.text.words(3).title(),
+                            abstract=self.text.words(self.rng.randint(40, 150)),
+                            transcript=self.transcript() if long else "",
+                            **self.dated(),
+                        )
+                    )  # fmt: skip
+                rows = Source.objects.bulk_create(rows)
+                pks += [row.pk for row in rows]
+            self.bar.update(len(batch))
+        return pks
+
+    def make_media(self, total: int, places: list[int], sources: list[int]) -> None:
+        through = MediaItem.places.through
+        for batch in self.batches(total):
+            with transaction.atomic():
+                rows = []
+                for i in batch:
+                    given, surname = self.person_name()
+                    rows.append(
+                        self.record(
+                            MediaItem, i, title=self.text.words(self.rng.randint(3, 9)).title(),
+                            file=f"originals/synthetic-{i}.jpg",
+                            caption=self.text.words(self.rng.randint(15, 60)),
+                            alt_text=self.text.words(10), creator=f"{given[1]} {surname[1]}",
+                            credit_line="Synthetic archive", media_type=MediaItem.MediaType.IMAGE,
+                            mime_type="image/jpeg", source_id=self.rng.choice(sources),
+                            **self.dated(),
+                        )
+                    )  # fmt: skip
+                rows = MediaItem.objects.bulk_create(rows)
+                through.objects.bulk_create(
+                    through(mediaitem_id=row.pk, place_id=self.rng.choice(places)) for row in rows
+                )
+            self.bar.update(len(batch))
+
+    def make_events(self, total, places, people, sources) -> None:
+        types = list(EventType.objects.values_list("pk", flat=True))
+        roles = list(Role.objects.values_list("pk", flat=True))
+        event_ct = ContentType.objects.get_for_model(Event)
+        through = Event.places.through
+        for batch in self.batches(total):
+            with transaction.atomic():
+                rows = []
+                for i in batch:
+                    rows.append(
+                        self.record(
+                            Event, i, title=self.text.words(self.rng.randint(4, 10)).capitalize(),
+                            event_type_id=self.rng.choice(types),
+                            summary=self.text.words(self.rng.randint(10, 30)),
+                            description=self.text.words(self.rng.randint(80, 600)),
+                            **self.dated(),
+                        )
+                    )  # fmt: skip
+                rows = Event.objects.bulk_create(rows)
+                links, participants, citations = set(), set(), []
+                for row in rows:
+                    for place in self.rng.sample(places, self.rng.randint(1, 2)):
+                        links.add((row.pk, place))
+                    for person in self.rng.sample(people, self.rng.randint(1, 4)):
+                        participants.add((row.pk, person, self.rng.choice(roles)))
+                    for order, source in enumerate(
+                        self.rng.sample(sources, self.rng.randint(1, 3))
+                    ):
+                        citations.append(
+                            Citation(content_type=event_ct, object_id=row.pk, source_id=source,
+                                     locator=f"p. {self.rng.randint(1, 300)}", order=order)
+                        )  # fmt: skip
+                through.objects.bulk_create(through(event_id=e, place_id=p) for e, p in links)
+                Participation.objects.bulk_create(
+                    Participation(
+                        event_id=e, person_id=p, role_id=r, source_id=self.rng.choice(sources)
+                    )
+                    for e, p, r in participants
+                )  # fmt: skip
+                Citation.objects.bulk_create(citations)
+            self.bar.update(len(batch))
