@@ -29,7 +29,6 @@ after c.1830 / c.1819 or earlier      1830~/.. / ../1819~
 ====================================  ===================================
 """
 
-import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -218,30 +217,17 @@ def to_edtf(text: str | None) -> DateResult:
     return DateResult("", original, TEXT, "not read as a date; kept as written")
 
 
-# --- fast checks for the plain shapes imports produce by the thousand ---------------------
-# The EDTF grammar parser takes ~10 ms a string; years, decades and ranges of them are read
-# here with a regular expression and give the same bounds. Anything else goes to the parser,
-# once per distinct string.
-_PLAIN = re.compile(r"^(?P<year>\d{4}|\d{3}X)(?P<q>[~?%])?$")
-
-
-def _plain_bounds(part: str):
-    m = _PLAIN.match(part)
-    if not m:
-        return None
-    year = m.group("year")
-    low, high = (
-        (int(year[:3] + "0"), int(year[:3] + "9")) if year.endswith("X") else (int(year), int(year))
-    )
-    return datetime.date(max(low, 1), 1, 1), datetime.date(max(high, 1), 12, 31)
-
-
+# --- checking EDTF ------------------------------------------------------------------------
+# archive.dates.bounds reads plain dates without the (slow) EDTF parser and remembers what the
+# parser said of the rest; it does not remember refusals, and imports ask about the same
+# museum texts (“c.1819”) thousands of times. Text with characters EDTF never uses is refused
+# without asking; every answer, yes or no, is remembered here.
 _EDTF_CHARS = re.compile(r"^[0-9XYSEZT:+\-/~?%.\[\]{},^]+$")
 
 
 @lru_cache(maxsize=65536)
-def _parsed_bounds(text: str):
-    """Bounds from the parser, or None when the text is not EDTF (remembered too)."""
+def _checked_bounds(text: str):
+    """Bounds of an EDTF text, or None when it is not EDTF."""
     if not _EDTF_CHARS.match(text):
         return None
     try:
@@ -251,33 +237,18 @@ def _parsed_bounds(text: str):
 
 
 def edtf_bounds(text: str):
-    """Like archive.dates.bounds (earliest, latest), fast for plain years and ranges.
+    """archive.dates.bounds (earliest, latest), remembered for refusals too.
 
     Raises ValidationError for text that is not EDTF."""
     text = (text or "").strip()
     if not text:
         return None, None
-    if "/" in text and text.count("/") == 1:
-        start, end = text.split("/")
-        low = None if start in ("", "..") else _plain_bounds(start)
-        high = None if end in ("", "..") else _plain_bounds(end)
-        if (low or start in ("", "..")) and (high or end in ("", "..")) and (low or high):
-            earliest, latest = (low[0] if low else None), (high[1] if high else None)
-            if earliest is None or latest is None or earliest <= latest:
-                return earliest, latest
-    else:
-        plain = _plain_bounds(text)
-        if plain:
-            return plain
-    parsed = _parsed_bounds(text)
-    if parsed is None:
+    checked = _checked_bounds(text)
+    if checked is None:
         raise ValidationError(f"“{text}” is not a valid EDTF date.", code="invalid_edtf")
-    return parsed
+    return checked
 
 
 def is_edtf(text: str) -> bool:
-    try:
-        edtf_bounds(text)
-    except ValidationError:
-        return False
-    return True
+    text = (text or "").strip()
+    return not text or _checked_bounds(text) is not None

@@ -9,8 +9,9 @@ version in one reversion revision for the whole import.
 
 import copy
 
+from django.core import validators
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from import_export import resources
@@ -20,11 +21,13 @@ from archive.dates import EDTFField
 from archive.models import CATALOGUER_STATUSES, Status
 
 from . import codec
+from .bulk import index_for_search
 from .dates import edtf_bounds, is_edtf, to_edtf
 from .fields import ChildrenField, TextWidget
 from .revisions import ImportRevision
 
 MAX_CELL_CHARS = 100_000
+WRITE_BATCH = 2000  # rows per INSERT / UPDATE statement
 
 
 class PrefetchingInstanceLoader(CachedInstanceLoader):
@@ -56,6 +59,9 @@ class RecordResource(resources.ModelResource):
             self._meta = copy.copy(self._meta)
             self._meta.skip_html_diff = True
         self._children: dict[str, dict] = {}
+        self._import_fields = None
+        self._columns: dict[str, str] = {}
+        self._original = None
         self._row = {}
         self.user = None
         self.may_publish = True
@@ -72,6 +78,18 @@ class RecordResource(resources.ModelResource):
         if f.get_internal_type() in ("CharField", "TextField", "SlugField", "URLField"):
             return TextWidget
         return super().widget_from_django_field(f, default)
+
+    def get_import_fields(self):
+        # import-export recomputes the ordered list on every call, several times a row.
+        if self._import_fields is None:
+            self._import_fields = super().get_import_fields()
+            self._columns = {f.attribute: f.column_name for f in self._import_fields}
+        return self._import_fields
+
+    def column_of(self, attribute: str) -> str:
+        """The file's column for a model attribute (“kind”, not “kind_id”)."""
+        self.get_import_fields()
+        return self._columns.get(attribute, attribute)
 
     def children_fields(self) -> list[ChildrenField]:
         return [f for f in self.get_import_fields() if isinstance(f, ChildrenField)]
@@ -136,20 +154,15 @@ class RecordResource(resources.ModelResource):
         instance._import_status = None if new else instance.status
 
     def import_instance(self, instance, row, **kwargs):
+        # Errors name the column, not the model attribute (“kind”, not “kind_id”).
         errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as e:
-            # Name the column, not the model attribute (“kind”, not “kind_id”).
-            columns = {f.attribute: f.column_name for f in self.get_import_fields()}
-            errors = {columns.get(k, k): v for k, v in e.update_error_dict({}).items()}
-        for field in self.children_fields():
-            if field.column_name not in row:
+        for field in self.get_import_fields():
+            if field.column_name not in row or field.readonly:
                 continue
             try:
                 field.save(instance, row)
             except ValueError as e:
-                errors[field.column_name] = ValidationError(str(e))
+                errors[field.column_name] = ValidationError(str(e), code="invalid")
         self._import_dates(instance, row, errors)
         self._check_status(instance, row, errors)
         self._check_slug(instance, row, errors)
@@ -208,31 +221,72 @@ class RecordResource(resources.ModelResource):
         number = self._row["number"]
         first = self._slugs_in_file.setdefault(slug, number)
         if first != number:
-            errors["slug"] = ValidationError(f"“{slug}” is already used by row {first}.")
+            # Rows are numbered as in a spreadsheet: the heading is row 1.
+            errors["slug"] = ValidationError(f"“{slug}” is already used by row {first + 1}.")
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """Model.clean_fields() and clean(), without what costs a query or the EDTF parser.
+
+        Foreign keys were resolved from look-ups of existing rows (checking them again would
+        cost a query per row; required ones must still be there); EDTF dates were read and
+        checked by _import_dates; slugs by _check_slug. Plain text columns are checked by
+        length and NUL bytes inline; any that fails, and every other kind of column, goes
+        through the field's own clean(), so the messages are Django's own."""
         errors = dict(import_validation_errors or {})
-        # Foreign keys were resolved from look-ups of existing rows; checking them again
-        # would cost a query per row. Required ones must still be there.
-        exclude = set(errors)
-        for field in instance._meta.concrete_fields:
+        for field, plain in self._checked_fields(type(instance)):
+            column = self.column_of(field.name)
             if field.is_relation:
-                exclude.add(field.name)
                 if not field.null and getattr(instance, field.attname) is None:
-                    errors.setdefault(field.name, ValidationError("This column is required."))
-            if field.name == "slug" or not field.editable or isinstance(field, EDTFField):
-                # EDTF dates were read (and checked) by _import_dates, without the slow parser.
-                exclude.add(field.name)
-        try:
-            instance.clean_fields(exclude=exclude)
-            if self._needs_clean(instance):
+                    errors.setdefault(column, ValidationError("This column is required."))
+                continue
+            if field.name in errors or column in errors:
+                continue
+            raw = getattr(instance, field.attname)
+            if field.blank and raw in field.empty_values:
+                continue
+            fits = plain is True or (plain and isinstance(raw, str) and len(raw) <= plain)
+            if fits and isinstance(raw, str) and "\x00" not in raw:
+                continue
+            try:
+                setattr(instance, field.attname, field.clean(raw, instance))
+            except ValidationError as e:
+                errors[column] = e.error_list
+        if "__all__" not in errors and self._needs_clean(instance):
+            try:
                 instance.clean()
-        except ValidationError as e:
-            columns = {f.attribute: f.column_name for f in self.get_import_fields()}
-            for key, value in e.update_error_dict({}).items():
-                errors.setdefault(columns.get(key, key), value)
+            except ValidationError as e:
+                for key, value in e.update_error_dict({}).items():
+                    errors.setdefault(self.column_of(key), value)
         if errors:
             raise ValidationError(errors)
+
+    _checked_cache: dict = {}
+
+    @classmethod
+    def _checked_fields(cls, model) -> list[tuple]:
+        """(field, plain) for the fields validate_instance checks: `plain` is the max length
+        (or True) of text fields with no other check, False for fields to clean()."""
+        if model not in cls._checked_cache:
+            fields = []
+            for field in model._meta.concrete_fields:
+                if field.primary_key or getattr(field, "generated", False):
+                    continue
+                if not field.is_relation and (
+                    field.name == "slug" or not field.editable or isinstance(field, EDTFField)
+                ):
+                    continue
+                fields.append((field, cls._plain(field)))
+            cls._checked_cache[model] = fields
+        return cls._checked_cache[model]
+
+    @staticmethod
+    def _plain(field):
+        if type(field) not in (models.CharField, models.TextField) or field.choices:
+            return False
+        allowed = (validators.MaxLengthValidator, validators.ProhibitNullCharactersValidator)
+        if not all(type(v) in allowed for v in field.validators):
+            return False
+        return field.max_length or True
 
     @staticmethod
     def _needs_clean(instance) -> bool:
@@ -246,11 +300,14 @@ class RecordResource(resources.ModelResource):
     def skip_row(self, instance, original, row, import_validation_errors=None):
         if import_validation_errors:
             return False
+        if instance.pk is None:
+            return False  # new: the preview lists changed columns of updated rows only
+        original = self._original if original is None else original
         changed = []
         for field in self.get_import_fields():
             if field.column_name not in row or field.column_name == "slug":
                 continue
-            before = "" if instance.pk is None else self._export(field, original)
+            before = self._export(field, original)
             if before != self._export(field, instance):
                 changed.append(field.column_name)
         self._row["changed"] = changed
@@ -299,14 +356,14 @@ class RecordResource(resources.ModelResource):
     def _writes(self, using_transactions, dry_run) -> bool:
         return using_transactions or not dry_run
 
+    # The admin's path (import-export) collects rows and calls these two per batch.
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         instances = list(self.create_instances)
         self.create_instances.clear()
         if instances and self._writes(using_transactions, dry_run):
             try:
                 with transaction.atomic():
-                    self._meta.model._default_manager.bulk_create(instances, batch_size=batch_size)
-                    self.after_bulk_save(instances)
+                    self.write_batch(instances, [])
             except (DatabaseError, ValueError) as e:
                 self.handle_import_error(result, e, raise_errors)
 
@@ -315,19 +372,38 @@ class RecordResource(resources.ModelResource):
         self.update_instances.clear()
         if instances and self._writes(using_transactions, dry_run):
             try:
-                self.revision.before_update([i._import_original for i in instances])
-                fields = [
-                    f.name
-                    for f in self._meta.model._meta.concrete_fields
-                    if not f.primary_key and f.name != "created_at"
-                ]
                 with transaction.atomic():
-                    self._meta.model._default_manager.bulk_update(
-                        instances, fields, batch_size=batch_size
-                    )
-                    self.after_bulk_save(instances)
+                    self.write_batch([], instances)
             except (DatabaseError, ValueError) as e:
                 self.handle_import_error(result, e, raise_errors)
+
+    def write_batch(self, creates: list, updates: list) -> None:
+        """Write a batch of checked rows: new ones in bulk, updated ones with only the
+        columns that changed; then their child rows, versions and search entries."""
+        manager = self._meta.model._default_manager
+        if creates:
+            manager.bulk_create(creates, batch_size=WRITE_BATCH)
+        if updates:
+            self.revision.before_update([i._import_original for i in updates])
+            fields = self._changed_columns(updates)
+            if fields:
+                manager.bulk_update(updates, fields, batch_size=WRITE_BATCH)
+        self.after_bulk_save(creates + updates)
+        index_for_search(self._meta.model, creates + updates)
+
+    def _changed_columns(self, instances: list) -> list[str]:
+        fields = [
+            f
+            for f in self._meta.model._meta.concrete_fields
+            if not f.primary_key and f.name != "created_at"
+        ]
+        return [
+            f.name
+            for f in fields
+            if any(
+                getattr(i, f.attname) != getattr(i._import_original, f.attname) for i in instances
+            )
+        ]
 
     def save_instance(self, instance, is_create, row, **kwargs):
         if not is_create:
@@ -335,7 +411,8 @@ class RecordResource(resources.ModelResource):
         super().save_instance(instance, is_create, row, **kwargs)
 
     def do_instance_save(self, instance, is_create):
-        """Row by row, for kinds whose rows may name an earlier row (a place's parent)."""
+        """Row by row, for kinds whose rows may name an earlier row (a place's parent).
+        Model.save() sends the signals that keep the search index in step."""
         if not is_create:
             self.revision.before_update([instance._import_original])
         with transaction.atomic():
@@ -348,14 +425,25 @@ class RecordResource(resources.ModelResource):
         return instance, new
 
     def after_bulk_save(self, instances: list) -> None:
+        """Child rows (only those that differ from what is stored), citations, versions."""
         for field in self.children_fields():
             key = field.pending_key()
-            pending = {i: i.__dict__[key] for i in instances if key in i.__dict__}
+            cache = self.children_cache(field)
+            pending = {}
+            for instance in instances:
+                if key not in instance.__dict__:
+                    continue
+                values = instance.__dict__[key]
+                stored = [] if getattr(instance, "_import_original", None) is None else None
+                if stored is None:
+                    stored = cache.get(instance.pk, [])
+                if list(values) != list(stored):
+                    pending[instance] = values
             if pending:
                 field.replace(pending)
-            cache = self.children_cache(field)
-            for instance, values in pending.items():
-                cache[instance.pk] = values
+            for instance in instances:
+                if key in instance.__dict__:
+                    cache[instance.pk] = instance.__dict__[key]
         for instance in instances:
             if instance.cited_text_fields and any("[@" in text for text in instance.cited_texts()):
                 instance.sync_citations()

@@ -39,8 +39,35 @@ def _children(model, pks: list, follow: str) -> list:
     )
 
 
+def _m2m_values(model, objects: list, fields) -> dict[str, dict]:
+    """Related primary keys of every many-to-many field, a query per field for all objects
+    (the serializer would otherwise ask once per object)."""
+    found = {}
+    pks = [obj.pk for obj in objects]
+    for field in model._meta.many_to_many:
+        if fields is not None and field.name not in fields:
+            continue
+        through = field.remote_field.through
+        own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
+        related = defaultdict(list)
+        rows = through._default_manager.filter(**{f"{own}_id__in": pks}).order_by("pk")
+        for owner, value in rows.values_list(f"{own}_id", f"{other}_id"):
+            related[owner].append(field.related_model(pk=value))
+        found[field.name] = related
+    return found
+
+
+def _fetched(field, objects: list):
+    """A queryset that holds `objects` as if prefetch_related had read them."""
+    queryset = field.related_model._base_manager.all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    return queryset
+
+
 def _versions(objects: list) -> list[Version]:
-    """Versions of objects of one model, serialized in one pass."""
+    """Versions of objects of one model, serialized in one pass: the same JSON reversion
+    writes (Django's serializer, one object a list), many-to-many values read per batch."""
     if not objects:
         return []
     model = type(objects[0])
@@ -48,8 +75,18 @@ def _versions(objects: list) -> list[Version]:
     content_type = ContentType.objects.get_for_model(model)
     db = router.db_for_write(model)
     if options.format == "json":
-        items = json.loads(serializers.serialize("json", objects, fields=options.fields))
-        data = [json.dumps([item], cls=DjangoJSONEncoder) for item in items]
+        m2m = _m2m_values(model, objects, options.fields)
+        copies = []
+        for obj in objects:
+            copy = model.__new__(model)
+            copy.__dict__ = dict(obj.__dict__)  # its own prefetch cache, the record untouched
+            copy._prefetched_objects_cache = {
+                name: _fetched(model._meta.get_field(name), values.get(obj.pk, []))
+                for name, values in m2m.items()
+            }
+            copies.append(copy)
+        items = serializers.serialize("python", copies, fields=options.fields)
+        data = [json.dumps([item], cls=DjangoJSONEncoder, ensure_ascii=False) for item in items]
     else:
         data = [serializers.serialize(options.format, (o,), fields=options.fields) for o in objects]
     return [

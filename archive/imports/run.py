@@ -5,10 +5,11 @@ import time
 from dataclasses import dataclass, field
 
 import tablib
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from import_export.results import RowResult
 from tqdm import tqdm
 
+from .bulk import BatchImporter
 from .revisions import ImportRevision
 
 
@@ -41,21 +42,6 @@ class Summary:
         return "\n".join(lines)
 
 
-def _errors(result, offset: int) -> list[str]:
-    messages = []
-    for invalid in result.invalid_rows:
-        for column, errors in invalid.error_dict.items():
-            for error in errors:
-                where = f"column {column}" if column != "__all__" else "the row"
-                messages.append(f"row {invalid.number + offset + 1}, {where}: {error}")
-    for number, errors in result.row_errors():
-        for error in errors:
-            messages.append(f"row {number + offset + 1}: {error.error}")
-    for error in result.base_errors:
-        messages.append(f"file: {error.error}")
-    return messages
-
-
 def import_dataset(
     resource_class,
     dataset: tablib.Dataset,
@@ -68,37 +54,36 @@ def import_dataset(
     progress: bool = False,
     resource=None,
 ) -> Summary:
-    """Import `dataset`; rows are numbered as in a spreadsheet (the heading is row 1)."""
+    """Import `dataset` in batches (archive/imports/bulk.py); rows are numbered as in a
+    spreadsheet (the heading is row 1). All in one transaction: a dry run, or a file with
+    errors when not `valid_rows_only`, is rolled back whole."""
     summary = Summary(rows=len(dataset))
     resource = resource or resource_class(html_diff=False)
     started = time.perf_counter()
     bar = tqdm(total=len(dataset), unit="row", disable=not progress, file=sys.stderr)
     with transaction.atomic():
         revision = ImportRevision(user, f"Imported from {file_name or 'a file'}.")
-        for start in range(0, max(len(dataset), 1), chunk_size):
-            chunk = tablib.Dataset(*dataset[start : start + chunk_size], headers=dataset.headers)
-            result = resource.import_data(
-                chunk,
-                dry_run=False,
-                use_transactions=False,
-                user=user,
-                file_name=file_name,
-                revision=revision,
-            )
-            totals = result.totals
-            summary.created += totals[RowResult.IMPORT_TYPE_NEW]
-            summary.updated += totals[RowResult.IMPORT_TYPE_UPDATE]
-            summary.unchanged += totals[RowResult.IMPORT_TYPE_SKIP]
-            summary.failed += (
-                totals[RowResult.IMPORT_TYPE_INVALID] + totals[RowResult.IMPORT_TYPE_ERROR]
-            )
-            summary.errors += _errors(result, start)
-            for row in result.rows:
-                summary.notes += getattr(row, "notes", [])
-            if result.base_errors:
-                # A batch that failed to write: its rows were counted but not stored.
-                summary.failed += len(chunk)
-            bar.update(len(chunk))
+        importer = BatchImporter(resource, user=user, revision=revision, file_name=file_name)
+        headers = list(dataset.headers or [])
+        try:
+            importer.check_headers(headers)
+        except ValidationError as e:
+            summary.failed = len(dataset)
+            summary.errors += [f"file: {message}" for message in e.messages]
+        else:
+            for start in range(0, len(dataset), chunk_size):
+                rows = [
+                    dict(zip(headers, row, strict=True))
+                    for row in dataset[start : start + chunk_size]
+                ]
+                result = importer.import_rows(rows, start + 1)
+                summary.created += result.created
+                summary.updated += result.updated
+                summary.unchanged += result.unchanged
+                summary.failed += result.failed
+                summary.errors += _errors(result)
+                summary.notes += result.notes
+                bar.update(len(rows))
         bar.close()
         summary.revision_id = revision.revision.pk if revision.revision else None
         if dry_run or (summary.failed and not valid_rows_only):
@@ -108,3 +93,19 @@ def import_dataset(
             summary.written = True
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _errors(result) -> list[str]:
+    """“row 3, column kind: Unknown …”, in row order (the resource numbers data rows from 1)."""
+    rows = [*result.invalid, *((number, {None: [text]}) for number, text in result.errors)]
+    messages = []
+    for number, errors in sorted(rows, key=lambda item: item[0]):
+        for column, texts in errors.items():
+            if column is None:
+                where = ""
+            elif column == "__all__":
+                where = ", the row"
+            else:
+                where = f", column {column}"
+            messages += [f"row {number + 1}{where}: {text}" for text in texts]
+    return messages
