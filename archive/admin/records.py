@@ -61,8 +61,8 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                citation_count=Count("citations", distinct=True),
-                claim_count=Count("claims", distinct=True),
+                citation_count=Count("cited_in", distinct=True),
+                claim_count=Count("claims_made", distinct=True),
             )
         )
 

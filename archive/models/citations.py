@@ -42,7 +42,7 @@ class CitationQuerySet(models.QuerySet):
 class Citation(RecordLink):
     """A record cites a source, at a locator, optionally quoting it. Numbers as a footnote."""
 
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="cited_in")
     locator = models.CharField(
         max_length=100,
         blank=True,
@@ -76,7 +76,7 @@ class Claim(RecordLink):
     """Source S says that attribute A of record R is V. Disagreeing claims coexist."""
 
     attribute = models.ForeignKey(ClaimAttribute, on_delete=models.PROTECT, related_name="claims")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="claims")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="claims_made")
     value_text = models.CharField("text value", max_length=500, blank=True)
     value_number = models.DecimalField(
         "number", max_digits=20, decimal_places=4, null=True, blank=True

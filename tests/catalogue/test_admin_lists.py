@@ -130,3 +130,13 @@ def test_links_to_other_records_use_autocomplete(curator_client):
         {"term": "Bak", "app_label": "events", "model_name": "event", "field_name": "places"},
     )
     assert [r["text"] for r in results.json()["results"]] == ["Baku"]
+
+
+def test_the_source_list_counts_what_cites_each_source(curator_client):
+    source = factories.source(title="Counted")
+    for _ in range(2):
+        factories.citation(factories.event(), source)
+    factories.claim(factories.person(), source, attribute="role", value="speaker")
+    factories.citation(source, factories.source())  # the source itself citing another
+    response = curator_client.get(reverse("admin:archive_source_changelist") + "?q=Counted")
+    assert "2 citations</a>, 1 claims" in response.content.decode()

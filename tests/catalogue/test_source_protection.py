@@ -55,5 +55,5 @@ def test_deleting_a_record_deletes_its_citations_but_not_the_source(curator_clie
     event = factories.event()
     factories.citation(event, source)
     curator_client.post(reverse("admin:events_event_delete", args=[event.pk]), {"post": "yes"})
-    assert not source.citations.exists()
+    assert not source.cited_in.exists()
     assert Source.objects.filter(pk=source.pk).exists()
