@@ -25,13 +25,14 @@ def _children(model, pks: list, follow: str) -> list:
     field = model._meta.get_field(follow)
     if isinstance(field, GenericRelation):
         related = field.related_model
+        # select_related: their names (object_repr) show the rows they point to.
         return list(
             related._default_manager.filter(
                 **{
                     field.content_type_field_name: ContentType.objects.get_for_model(model),
                     f"{field.object_id_field_name}__in": pks,
                 }
-            )
+            ).select_related()
         )
     related = field.related_model
     return list(

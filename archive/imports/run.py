@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import tablib
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from tqdm import tqdm
 
 from .bulk import BatchImporter
@@ -24,6 +24,7 @@ class Summary:
     errors: list[str] = field(default_factory=list)  # "row 3, column kind: Unknown ..."
     notes: list[str] = field(default_factory=list)  # flagged dates
     revision_id: int | None = None
+    queries: int = 0  # SQL statements the import ran
     written: bool = False
 
     @property
@@ -61,7 +62,7 @@ def import_dataset(
     resource = resource or resource_class(html_diff=False)
     started = time.perf_counter()
     bar = tqdm(total=len(dataset), unit="row", disable=not progress, file=sys.stderr)
-    with transaction.atomic():
+    with connection.execute_wrapper(_QueryCounter(summary)), transaction.atomic():
         revision = ImportRevision(user, f"Imported from {file_name or 'a file'}.")
         importer = BatchImporter(resource, user=user, revision=revision, file_name=file_name)
         headers = list(dataset.headers or [])
@@ -93,6 +94,15 @@ def import_dataset(
             summary.written = True
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class _QueryCounter:
+    def __init__(self, summary: Summary):
+        self.summary = summary
+
+    def __call__(self, execute, sql, params, many, context):
+        self.summary.queries += 1
+        return execute(sql, params, many, context)
 
 
 def _errors(result) -> list[str]:

@@ -67,8 +67,12 @@ def person_slug(artist: dict) -> str:
     return slugify(tail)[:190] or f"{slugify(artist.get('fc', ''))[:180]}-{artist['id']}"
 
 
-def _place(info: dict | None, places: dict, existing: dict) -> str:
-    """The slug of a Tate place (“Philadelphia, United States”), adding rows as needed."""
+def _place(info: dict | None, places: dict, existing: dict, slugs: set[str]) -> str:
+    """The slug of a Tate place (“Philadelphia, United States”), adding rows as needed.
+
+    `existing` maps case-folded names of the archive's places to a slug, `slugs` holds every
+    slug the archive has (two places may share a name: Tate's “Solothurn” and “Solothurn,
+    Schweiz” are two rows named Solothurn; a re-import must find each by its slug)."""
     place = (info or {}).get("place") or {}
     full = (place.get("name") or "").strip()
     if not full:
@@ -76,7 +80,6 @@ def _place(info: dict | None, places: dict, existing: dict) -> str:
     name = (place.get("placeName") or full.split(",")[0]).strip()
     country = full.rsplit(",", 1)[1].strip() if "," in full else ""
     parent = ""
-    slugs = set(existing.values())
     if country and country != name:
         parent = slugify(country) if slugify(country) in slugs else None
         parent = parent or existing.get(country.casefold()) or slugify(country)
@@ -103,10 +106,16 @@ def _place(info: dict | None, places: dict, existing: dict) -> str:
 
 
 def datasets(
-    directory: Path, *, status: str = "draft", existing_places: dict | None = None, limit=None
+    directory: Path, *, status: str = "draft", existing_places=None, limit=None
 ) -> tuple[tablib.Dataset, tablib.Dataset, tablib.Dataset]:
-    """Places, people and artworks of a Tate directory, as import rows."""
-    existing = {k.casefold(): v for k, v in (existing_places or {}).items()}
+    """Places, people and artworks of a Tate directory, as import rows.
+
+    `existing_places`: the archive's places as (name, slug) pairs (or a name → slug dict)."""
+    pairs = list(
+        existing_places.items() if isinstance(existing_places, dict) else existing_places or []
+    )
+    existing = {name.casefold(): slug for name, slug in pairs}
+    place_slugs = {slug for _, slug in pairs}
     places: dict = {}
     people = tablib.Dataset(headers=PERSON_COLUMNS)
     slugs: dict[int, str] = {}
@@ -122,9 +131,9 @@ def datasets(
                 status,
                 remainder,
                 born,
-                _place(artist.get("birth"), places, existing),
+                _place(artist.get("birth"), places, existing, place_slugs),
                 died,
-                _place(artist.get("death"), places, existing),
+                _place(artist.get("death"), places, existing, place_slugs),
                 join([(f"tate-artist:{artist['id']}",)]),
             ]
         )

@@ -41,7 +41,7 @@ class Command(BaseCommand):
         for name in (tate.ARTISTS, tate.ARTWORKS):
             if not (directory / name).exists():
                 raise CommandError(f"No {name} in {directory}.")
-        existing = dict(Place.objects.values_list("name", "slug"))
+        existing = list(Place.objects.order_by("pk").values_list("name", "slug"))
         places, people, artworks = tate.datasets(
             directory, status=options["status"], existing_places=existing, limit=options["limit"]
         )
