@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
-from archive.admin.base import DecadeListFilter
+from archive.admin.base import COMPACT_TEXT, DecadeListFilter
 from archive.imports.admin import RecordImportExportMixin
 from events.models import Event, EventRelation, EventType, Participation, RelationType, Role
 from events.resources import EventResource
@@ -9,6 +9,7 @@ from events.resources import EventResource
 
 class ParticipationInline(admin.TabularInline):
     model = Participation
+    formfield_overrides = COMPACT_TEXT
     extra = 0
     autocomplete_fields = ["person", "role", "source"]
     fields = ["person", "role", "source", "locator", "quotation", "order"]
@@ -19,6 +20,7 @@ class ParticipationInline(admin.TabularInline):
 
 class EventRelationInline(admin.TabularInline):
     model = EventRelation
+    formfield_overrides = COMPACT_TEXT
     fk_name = "from_event"
     extra = 0
     autocomplete_fields = ["to_event", "relation_type", "source"]

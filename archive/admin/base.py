@@ -5,7 +5,8 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
+from django.forms import Textarea
 from django.shortcuts import get_object_or_404
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
@@ -13,9 +14,13 @@ from reversion.models import Version
 
 from archive.models import CATALOGUER_STATUSES, Citation, Claim, Identifier, Status
 
+# Quotations and notes are short: a small box keeps inline rows on one screen.
+COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 36})}}
+
 
 class CitationInline(GenericTabularInline):
     model = Citation
+    formfield_overrides = COMPACT_TEXT
     extra = 0
     autocomplete_fields = ["source"]
     fields = ["source", "locator", "quotation", "note", "order", "from_text"]
@@ -29,6 +34,7 @@ class CitationInline(GenericTabularInline):
 
 class ClaimInline(GenericTabularInline):
     model = Claim
+    formfield_overrides = COMPACT_TEXT
     extra = 0
     autocomplete_fields = ["source"]
     fields = [
