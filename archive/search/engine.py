@@ -32,9 +32,10 @@ from .snippets import highlight, snippet
 
 FACET_SIZE = 12
 FUZZY_WORDS = 3
-# A query matching more documents than this is faceted, ranked and sorted among its first
-# CANDIDATES matches (the total stays exact): a word found in half the archive must not cost
-# a pass over half the archive. Pages stop at the candidates too (20 × 500 = 10,000).
+# A query matching more documents than this is counted, faceted and ranked among candidates:
+# every match in a title or a name (ranked), then the first CANDIDATES other matches. A word
+# found in half the archive must not cost a pass over half the archive; the page says the
+# counts are a lower bound. Sorting by date always sorts every match.
 CANDIDATES = 10_000
 
 
@@ -92,11 +93,11 @@ class Results:
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     similar: dict[str, list[str]] = field(default_factory=dict)
-    exact: bool = True  # False: facets, ranking and pages cover the first CANDIDATES matches
+    exact: bool = True  # False: the total and facet counts are lower bounds (see CANDIDATES)
 
     @property
     def num_pages(self) -> int:
-        return max(1, -(-min(self.total, CANDIDATES) // self.params.per_page))
+        return max(1, -(-self.total // self.params.per_page))
 
     @property
     def page(self) -> int:
@@ -204,6 +205,25 @@ def _facets_sql(match: tuple[str, list], filters: dict[str, tuple[str, list]]):
     return sql, params + facet_params
 
 
+def _candidates_sql(backend, query, filters=None) -> tuple[str, list]:
+    """SELECT id, rank: matches in titles and names (ranked, first), then other matches; each
+    part at most CANDIDATES rows that pass `filters`."""
+    filters = filters or {}
+    where = "".join(f" AND {sql}" for sql, _ in filters.values())
+    filter_values = [value for _, values in filters.values() for value in values]
+    names, names_values = backend.ranked_sql(query, names_only=True)
+    other, other_values = backend.match_sql(query)
+    return (
+        f"SELECT u.id, MAX(u.rank) AS rank FROM ("
+        f"SELECT * FROM (SELECT n.id, n.rank + 1000000 AS rank FROM ({names}) n "
+        f"CROSS JOIN search_document d WHERE d.id = n.id{where} LIMIT {CANDIDATES}) AS un "
+        f"UNION ALL SELECT * FROM (SELECT o.id, 0 AS rank FROM ({other}) o "
+        f"CROSS JOIN search_document d WHERE d.id = o.id{where} LIMIT {CANDIDATES}) AS uo"
+        f") u GROUP BY u.id",
+        [*names_values, *filter_values, *other_values, *filter_values],
+    )
+
+
 def _page_sql(backend, query, filters, params: SearchParams, offset: int, capped: bool):
     columns = (
         "d.id, d.kind, d.title, d.names, d.text, d.title_folded, d.names_folded, d.text_folded, "
@@ -212,10 +232,13 @@ def _page_sql(backend, query, filters, params: SearchParams, offset: int, capped
     where = "".join(f" AND {sql}" for sql, _ in filters.values())
     filter_values = [value for _, values in filters.values() for value in values]
     if params.sort == "relevance":
-        inner, values = backend.ranked_sql(query)
+        if capped:
+            inner, values = _candidates_sql(backend, query, filters)
+        else:
+            inner, values = backend.ranked_sql(query)
         candidates = (
             f"SELECT m.id, m.rank FROM ({inner}) m CROSS JOIN search_document d "
-            f"WHERE d.id = m.id{where}" + (f" LIMIT {CANDIDATES}" if capped else "")
+            f"WHERE d.id = m.id{where}"
         )
         sql = (
             f"SELECT {columns}, c.rank FROM ({candidates}) c CROSS JOIN search_document d "
@@ -233,9 +256,15 @@ def _page_sql(backend, query, filters, params: SearchParams, offset: int, capped
     return sql, [*values, *filter_values, params.per_page, offset]
 
 
-def _facets(backend, query, params, filters):
-    """Facet values with counts, the total, and whether both are exact."""
-    sql, values = _facets_sql(backend.match_sql(query, CANDIDATES), filters)
+def _facets(backend, query, params, filters, prefilter=False):
+    """Facet values with counts, the total, and whether both are exact.
+
+    Counted over the candidates (every match, when there are fewer than CANDIDATES). When a
+    filtered query has more, they are counted over candidates that pass the filters: the
+    total stays a true lower bound, the facets then drill down.
+    """
+    candidates, values = _candidates_sql(backend, query, filters if prefilter else None)
+    sql, values = _facets_sql((f"SELECT c.id FROM ({candidates}) c", values), filters)
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
         rows = cursor.fetchall()
@@ -267,25 +296,9 @@ def _facets(backend, query, params, filters):
     facets["source_kind"].sort(key=lambda v: -v.count)
     counted = [v.count for v in facets["kind"] if not params.kinds or v.value in params.kinds]
     exact = matched < CANDIDATES
-    total = sum(counted) if exact else _count(backend, query, filters)
-    return facets, total, exact
-
-
-def _count(backend, query, filters) -> int:
-    """The exact number of matches passing every filter, past the candidates."""
-    sql, values = backend.match_sql(query)
-    if filters:
-        sql = (
-            f"SELECT COUNT(*) FROM ({sql}) m CROSS JOIN search_document d WHERE d.id = m.id AND "
-            + " AND ".join(condition for condition, _ in filters.values())
-        )
-        for _, filter_values in filters.values():
-            values = [*values, *filter_values]
-    else:
-        sql = f"SELECT COUNT(*) FROM ({sql}) m"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, values)
-        return cursor.fetchone()[0]
+    if not exact and filters and not prefilter:
+        return _facets(backend, query, params, filters, prefilter=True)
+    return facets, sum(counted), exact
 
 
 def _similar_words(backend, query: ParsedQuery) -> dict[str, list[str]]:

@@ -125,7 +125,7 @@ class SearchView(TemplateView):
             "per_page": results.params.per_page,
             "sort": results.params.sort,
             "similar_spellings": results.similar,
-            # False when facets and ranking cover only the first matches (see engine.CANDIDATES).
+            # False: so many match that total and facet counts are lower bounds (engine.CANDIDATES).
             "exact": results.exact,
             "results": [
                 {

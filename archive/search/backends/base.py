@@ -12,9 +12,11 @@ class SearchBackend:
         """SELECT id FROM ... : the ids of documents matching `query` (at most `limit`)."""
         raise NotImplementedError
 
-    def ranked_sql(self, query: ParsedQuery, limit: int | None = None) -> tuple[str, list]:
+    def ranked_sql(
+        self, query: ParsedQuery, limit: int | None = None, names_only: bool = False
+    ) -> tuple[str, list]:
         """SELECT id, rank FROM ... : matching ids with a relevance (larger is better), ranked
-        among at most `limit` candidates."""
+        among at most `limit` candidates; `names_only` matches titles and names only."""
         raise NotImplementedError
 
     def names_contain(self, word: str) -> bool:

@@ -16,12 +16,14 @@ class PostgresBackend(SearchBackend):
             [query.tsquery()],
         )
 
-    def ranked_sql(self, query: ParsedQuery, limit: int | None = None):
+    def ranked_sql(self, query: ParsedQuery, limit: int | None = None, names_only=False):
         # Weights D, C, B, A: text, -, names, title. Normalisation 1: divide by 1 + log(length).
+        # `names_vector` (title and names only) is small and stays inline: cheap to rank.
+        vector = "names_vector" if names_only else "search_vector"
         return (
-            "SELECT id, ts_rank('{0.1, 0.2, 0.5, 1.0}', search_vector, q, 1) AS rank FROM ("
-            "SELECT id, search_vector, q FROM search_document, "
-            "to_tsquery('simple'::regconfig, %s) AS q WHERE search_vector @@ q"
+            f"SELECT id, ts_rank('{{0.1, 0.2, 0.5, 1.0}}', {vector}, q, 1) AS rank FROM ("
+            f"SELECT id, {vector}, q FROM search_document, "
+            f"to_tsquery('simple'::regconfig, %s) AS q WHERE {vector} @@ q"
             + _limit(limit)
             + ") AS candidates",
             [query.tsquery()],

@@ -19,12 +19,15 @@ class SQLiteBackend(SearchBackend):
             [query.fts5()],
         )
 
-    def ranked_sql(self, query: ParsedQuery, limit: int | None = None):
+    def ranked_sql(self, query: ParsedQuery, limit: int | None = None, names_only=False):
         # bm25 is smaller for better matches; its column weights are title, names, text.
+        expression = query.fts5()
+        if names_only:
+            expression = f"{{title_folded names_folded}} : ({expression})"
         return (
             "SELECT rowid AS id, -bm25(search_document_fts, 10.0, 5.0, 1.0) AS rank "
             "FROM search_document_fts WHERE search_document_fts MATCH %s" + _limit(limit),
-            [query.fts5()],
+            [expression],
         )
 
     def names_contain(self, word: str) -> bool:

@@ -1,7 +1,8 @@
 """Full-text structures per database, beside the tables of 0001.
 
 PostgreSQL: pg_trgm; a generated, weighted tsvector over the folded columns (title A, names B,
-text D) with a GIN index; a trigram index on the lexicon.
+text D) with a GIN index, and a second one over titles and names only (quick to rank); covering
+indexes for facet counts; a trigram index on the lexicon.
 SQLite: FTS5 over the folded columns (external content, kept in step by triggers) with bm25
 weights, and an FTS5 trigram table over the lexicon.
 """
@@ -18,9 +19,26 @@ POSTGRES = [
     ) STORED
     """,
     "CREATE INDEX search_document_vector_gin ON search_document USING gin (search_vector)",
+    # Titles and names alone: small enough to rank quickly when a query matches very many.
+    """
+    ALTER TABLE search_document ADD COLUMN names_vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple'::regconfig, coalesce(title_folded, '')), 'A')
+        || setweight(to_tsvector('simple'::regconfig, coalesce(names_folded, '')), 'B')
+    ) STORED
+    """,
+    "CREATE INDEX search_document_names_gin ON search_document USING gin (names_vector)",
+    # Facet counts and labels read these from indexes.
+    "CREATE INDEX search_document_facet_columns ON search_document (id) "
+    "INCLUDE (kind, decade, source_kind, earliest, latest)",
+    "CREATE INDEX search_document_record_title ON search_document (content_type_id, object_id) "
+    "INCLUDE (title)",
     "CREATE INDEX search_term_word_trgm ON search_term USING gin (word gin_trgm_ops)",
 ]
 POSTGRES_REVERSE = [
+    "DROP INDEX IF EXISTS search_document_record_title",
+    "DROP INDEX IF EXISTS search_document_facet_columns",
+    "DROP INDEX IF EXISTS search_document_names_gin",
+    "ALTER TABLE search_document DROP COLUMN IF EXISTS names_vector",
     "DROP INDEX IF EXISTS search_term_word_trgm",
     "DROP INDEX IF EXISTS search_document_vector_gin",
     "ALTER TABLE search_document DROP COLUMN IF EXISTS search_vector",
