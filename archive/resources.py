@@ -17,6 +17,7 @@ from archive.imports.fields import (
 )
 from archive.imports.lookups import Lookup
 from archive.imports.resource import RecordResource
+from archive.imports.sql import insert
 from archive.models import Licence, MediaItem, Place, PlaceName, Source, SourceCreator, SourceKind
 
 
@@ -51,14 +52,15 @@ class CreatorsField(ChildrenField):
         return values
 
     def replace(self, pending):
-        SourceCreator.objects.filter(source_id__in=[i.pk for i in pending]).delete()
-        SourceCreator.objects.bulk_create(
+        if stored := self.stored(pending):
+            SourceCreator.objects.filter(source_id__in=stored).delete()
+        insert(
+            SourceCreator,
             [
                 SourceCreator(source_id=source.pk, name=name, role=role, order=order)
                 for source, values in pending.items()
                 for order, (name, role) in enumerate(values)
             ],
-            batch_size=1000,
         )
 
 

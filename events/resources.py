@@ -10,6 +10,7 @@ from archive.imports import codec
 from archive.imports.fields import ChildrenField, IdentifiersField, ManyToManyField, lookup_field
 from archive.imports.lookups import Lookup
 from archive.imports.resource import RecordResource
+from archive.imports.sql import insert
 from archive.models import MediaItem, Place, Source
 from events.models import Event, EventType, Participation, Role
 from people.models import Person
@@ -49,8 +50,10 @@ class ParticipantsField(ChildrenField):
         return values
 
     def replace(self, pending):
-        Participation.objects.filter(event_id__in=[e.pk for e in pending]).delete()
-        Participation.objects.bulk_create(
+        if stored := self.stored(pending):
+            Participation.objects.filter(event_id__in=stored).delete()
+        insert(
+            Participation,
             [
                 Participation(
                     event_id=event.pk,
@@ -63,7 +66,6 @@ class ParticipantsField(ChildrenField):
                 for event, values in pending.items()
                 for order, (person, role, source, locator) in enumerate(values)
             ],
-            batch_size=1000,
         )
 
 

@@ -16,6 +16,7 @@ from archive.imports.fields import (
 )
 from archive.imports.lookups import Lookup
 from archive.imports.resource import RecordResource
+from archive.imports.sql import insert
 from archive.models import MediaItem, Place
 from archive.resources import SOURCE_FIELDS, SourceResource
 from people.models import Contribution, ContributionRole, Person, PersonName
@@ -79,8 +80,10 @@ class ContributorsField(ChildrenField):
         return list(dict.fromkeys(values))
 
     def replace(self, pending):
-        Contribution.objects.filter(source_id__in=[s.pk for s in pending]).delete()
-        Contribution.objects.bulk_create(
+        if stored := self.stored(pending):
+            Contribution.objects.filter(source_id__in=stored).delete()
+        insert(
+            Contribution,
             [
                 Contribution(
                     source_id=source.pk,
@@ -91,7 +94,6 @@ class ContributorsField(ChildrenField):
                 for source, values in pending.items()
                 for order, (person, role) in enumerate(values)
             ],
-            batch_size=2000,
         )
 
 

@@ -182,7 +182,13 @@ def _valid(edtf: str) -> bool:
 
 def to_edtf(text: str | None) -> DateResult:
     """Read a date as written; see the module docstring for what comes out."""
-    original = (text or "").strip()
+    return _to_edtf((text or "").strip())
+
+
+@lru_cache(maxsize=65536)
+def _to_edtf(original: str) -> DateResult:
+    """to_edtf of a stripped text; museums write the same dates again and again, and the
+    result is immutable, so each distinct text is read once."""
     if not original:
         return DateResult("", "", EXACT)
     if original.lower() in NO_DATE:

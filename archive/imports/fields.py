@@ -8,6 +8,7 @@ from import_export.widgets import Widget
 
 from . import codec
 from .lookups import Lookup
+from .sql import insert
 
 
 class LookupWidget(Widget):
@@ -83,6 +84,12 @@ class ChildrenField(Field):
     def replace(self, pending: dict) -> None:
         """`pending` maps saved instances to their new values: make the rows say exactly that."""
         raise NotImplementedError
+
+    @staticmethod
+    def stored(pending: dict) -> list:
+        """Primary keys of the records in `pending` that existed before this import (a new
+        record has no child rows to delete)."""
+        return [i.pk for i in pending if getattr(i, "_import_original", None) is not None]
 
     def pending_key(self) -> str:
         return f"_import_{self.column_name}"
@@ -160,9 +167,8 @@ class IdentifiersField(GenericChildrenMixin, ChildrenField):
         from archive.models import Identifier
 
         content_type = self.content_type()
-        Identifier.objects.filter(
-            content_type=content_type, object_id__in=[i.pk for i in pending]
-        ).delete()
+        if stored := self.stored(pending):
+            Identifier.objects.filter(content_type=content_type, object_id__in=stored).delete()
         rows = []
         for instance, values in pending.items():
             for (text,) in values:
@@ -175,7 +181,7 @@ class IdentifiersField(GenericChildrenMixin, ChildrenField):
                         value=value,
                     )
                 )
-        Identifier.objects.bulk_create(rows, batch_size=1000)
+        insert(Identifier, rows)
 
 
 class NamesField(ChildrenField):
@@ -215,9 +221,8 @@ class NamesField(ChildrenField):
         return sorted(dict.fromkeys(values), key=lambda v: (v[1], v[0], v[2], v[3]))
 
     def replace(self, pending):
-        self.model._default_manager.filter(
-            **{f"{self.fk}_id__in": [i.pk for i in pending]}
-        ).delete()
+        if stored := self.stored(pending):
+            self.model._default_manager.filter(**{f"{self.fk}_id__in": stored}).delete()
         rows = [
             self.model(
                 **{f"{self.fk}_id": instance.pk},
@@ -229,7 +234,7 @@ class NamesField(ChildrenField):
             for instance, values in pending.items()
             for name, language, script, kind in values
         ]
-        self.model._default_manager.bulk_create(rows, batch_size=1000)
+        insert(self.model, rows)
 
 
 class ManyToManyField(ChildrenField):
@@ -265,10 +270,11 @@ class ManyToManyField(ChildrenField):
 
     def replace(self, pending):
         through, own, other = self._through()
-        through.objects.filter(**{f"{own}_id__in": [i.pk for i in pending]}).delete()
+        if stored := self.stored(pending):
+            through.objects.filter(**{f"{own}_id__in": stored}).delete()
         rows = [
             through(**{f"{own}_id": instance.pk, f"{other}_id": self.lookup.pk(slug)})
             for instance, values in pending.items()
             for (slug,) in values
         ]
-        through.objects.bulk_create(rows, batch_size=1000)
+        insert(through, rows)

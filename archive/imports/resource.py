@@ -25,6 +25,7 @@ from .bulk import index_for_search
 from .dates import edtf_bounds, is_edtf, to_edtf
 from .fields import ChildrenField, TextWidget
 from .revisions import ImportRevision
+from .sql import insert
 
 MAX_CELL_CHARS = 100_000
 WRITE_BATCH = 2000  # rows per INSERT / UPDATE statement
@@ -382,7 +383,7 @@ class RecordResource(resources.ModelResource):
         columns that changed; then their child rows, versions and search entries."""
         manager = self._meta.model._default_manager
         if creates:
-            manager.bulk_create(creates, batch_size=WRITE_BATCH)
+            insert(self._meta.model, creates, batch_size=WRITE_BATCH)
         if updates:
             self.revision.before_update([i._import_original for i in updates])
             fields = self._changed_columns(updates)

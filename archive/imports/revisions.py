@@ -20,24 +20,27 @@ from django.utils.encoding import force_str
 from reversion.models import Revision, Version
 from reversion.revisions import _get_options, is_registered
 
+from .sql import insert, pks_filter
+
 
 def _children(model, pks: list, follow: str) -> list:
+    """Rows of a followed relation, one query for all `pks` (a range when they are
+    consecutive, as the rows a batch has just created are)."""
     field = model._meta.get_field(follow)
-    if isinstance(field, GenericRelation):
-        related = field.related_model
-        # select_related: their names (object_repr) show the rows they point to.
-        return list(
-            related._default_manager.filter(
-                **{
-                    field.content_type_field_name: ContentType.objects.get_for_model(model),
-                    f"{field.object_id_field_name}__in": pks,
-                }
-            ).select_related()
-        )
     related = field.related_model
-    return list(
-        related._default_manager.filter(**{f"{field.field.name}_id__in": pks}).select_related()
-    )
+    if isinstance(field, GenericRelation):
+        lookup = field.object_id_field_name
+        queryset = related._default_manager.filter(
+            **{field.content_type_field_name: ContentType.objects.get_for_model(model)}
+        )
+    else:
+        lookup = f"{field.field.name}_id"
+        queryset = related._default_manager.all()
+    where, keys = pks_filter(lookup, pks)
+    # select_related: their names (object_repr) show the rows they point to.
+    rows = queryset.filter(**where).select_related()
+    attname = related._meta.get_field(lookup).attname
+    return [row for row in rows if getattr(row, attname) in keys]
 
 
 def _m2m_values(model, objects: list, fields) -> dict[str, dict]:
@@ -123,6 +126,7 @@ class ImportRevision:
         self.comment = comment
         self._revisions: dict[str, Revision] = {}
         self.counts: dict[str, int] = defaultdict(int)
+        self._seen: dict[str, set] = {}
 
     def _revision(self, key: str, comment: str) -> Revision:
         if key not in self._revisions:
@@ -139,10 +143,17 @@ class ImportRevision:
         if not versions:
             return
         revision = self._revision(key, comment)
+        # One version of an object per revision (reversion's unique constraint): the first.
+        seen = self._seen.setdefault(key, set())
+        fresh = []
         for version in versions:
-            version.revision = revision
-        Version.objects.bulk_create(versions, batch_size=1000, ignore_conflicts=True)
-        self.counts[key] += len(versions)
+            identity = (version.content_type_id, version.object_id, version.db)
+            if identity not in seen:
+                seen.add(identity)
+                version.revision = revision
+                fresh.append(version)
+        insert(Version, fresh)
+        self.counts[key] += len(fresh)
 
     def before_update(self, originals: list) -> None:
         """Keep the stored state of records about to change that have no version yet."""
