@@ -36,7 +36,7 @@ FUZZY_WORDS = 3
 # every match in a title or a name (ranked), then the first CANDIDATES other matches. A word
 # found in half the archive must not cost a pass over half the archive; the page says the
 # counts are a lower bound. Sorting by date always sorts every match.
-CANDIDATES = 10_000
+CANDIDATES = 2_000
 
 
 @dataclass
@@ -225,6 +225,7 @@ def _candidates_sql(backend, query, filters=None) -> tuple[str, list]:
 
 
 def _page_sql(backend, query, filters, params: SearchParams, offset: int, capped: bool):
+    """The page: ids are ordered and cut to the page first, then joined to their rows."""
     columns = (
         "d.id, d.kind, d.title, d.names, d.text, d.title_folded, d.names_folded, d.text_folded, "
         "d.date_display, d.url, d.source_kind"
@@ -234,25 +235,30 @@ def _page_sql(backend, query, filters, params: SearchParams, offset: int, capped
     if params.sort == "relevance":
         if capped:
             inner, values = _candidates_sql(backend, query, filters)
+            where, filter_values = "", []  # the candidates are filtered already
         else:
             inner, values = backend.ranked_sql(query)
-        candidates = (
-            f"SELECT m.id, m.rank FROM ({inner}) m CROSS JOIN search_document d "
-            f"WHERE d.id = m.id{where}"
-        )
-        sql = (
-            f"SELECT {columns}, c.rank FROM ({candidates}) c CROSS JOIN search_document d "
-            f"WHERE d.id = c.id ORDER BY c.rank DESC, d.id LIMIT %s OFFSET %s"
-        )
     else:
         # Dates sort every match, never only the candidates: "oldest first" must be true.
-        inner, values = backend.match_sql(query)
+        # A plain WHERE lets the database walk the date index when the match is broad.
+        condition, values = backend.match_condition(query)
         direction = "" if params.sort == "date" else " DESC"
-        sql = (
-            f"SELECT {columns}, 0 AS rank FROM ({inner}) m CROSS JOIN search_document d "
-            f"WHERE d.id = m.id{where} "
-            f"ORDER BY (d.earliest IS NULL), d.earliest{direction}, d.id LIMIT %s OFFSET %s"
+        page = (
+            f"SELECT d.id, 0 AS rank, d.earliest FROM search_document d WHERE {condition}{where} "
+            f"ORDER BY d.earliest{direction} NULLS LAST, d.id LIMIT %s OFFSET %s"
         )
+        sql = (
+            f"SELECT {columns}, p.rank FROM ({page}) p CROSS JOIN search_document d "
+            f"WHERE d.id = p.id ORDER BY p.earliest{direction} NULLS LAST, p.id"
+        )
+        return sql, [*values, *filter_values, params.per_page, offset]
+    joined = f" CROSS JOIN search_document d WHERE d.id = m.id{where}" if where else ""
+    page = f"SELECT m.id, m.rank FROM ({inner}) m{joined} ORDER BY m.rank DESC, m.id"
+    page += " LIMIT %s OFFSET %s"
+    sql = (
+        f"SELECT {columns}, p.rank FROM ({page}) p CROSS JOIN search_document d "
+        f"WHERE d.id = p.id ORDER BY p.rank DESC, p.id"
+    )
     return sql, [*values, *filter_values, params.per_page, offset]
 
 

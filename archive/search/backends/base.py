@@ -12,6 +12,11 @@ class SearchBackend:
         """SELECT id FROM ... : the ids of documents matching `query` (at most `limit`)."""
         raise NotImplementedError
 
+    def match_condition(self, query: ParsedQuery, alias: str = "d") -> tuple[str, list]:
+        """A WHERE condition on search_document `alias`: it matches `query`. Lets the database
+        choose between walking an index (say, of dates) and the full-text match."""
+        raise NotImplementedError
+
     def ranked_sql(
         self, query: ParsedQuery, limit: int | None = None, names_only: bool = False
     ) -> tuple[str, list]:

@@ -16,6 +16,12 @@ class PostgresBackend(SearchBackend):
             [query.tsquery()],
         )
 
+    def match_condition(self, query: ParsedQuery, alias: str = "d"):
+        return (
+            f"{alias}.search_vector @@ to_tsquery('simple'::regconfig, %s)",
+            [query.tsquery()],
+        )
+
     def ranked_sql(self, query: ParsedQuery, limit: int | None = None, names_only=False):
         # Weights D, C, B, A: text, -, names, title. Normalisation 1: divide by 1 + log(length).
         # `names_vector` (title and names only) is small and stays inline: cheap to rank.

@@ -19,6 +19,13 @@ class SQLiteBackend(SearchBackend):
             [query.fts5()],
         )
 
+    def match_condition(self, query: ParsedQuery, alias: str = "d"):
+        return (
+            f"{alias}.id IN (SELECT rowid FROM search_document_fts "
+            f"WHERE search_document_fts MATCH %s)",
+            [query.fts5()],
+        )
+
     def ranked_sql(self, query: ParsedQuery, limit: int | None = None, names_only=False):
         # bm25 is smaller for better matches; its column weights are title, names, text.
         expression = query.fts5()

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import RequestFactory
 
-from archive.search import indexer
+from archive.search import engine, indexer
 from archive.search.models import SearchDocument
 from archive.search.views import search
 
@@ -53,9 +53,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--rounds", type=int, default=5, help="Times each query is run.")
         parser.add_argument("--rebuild", action="store_true", help="Time a full rebuild first.")
+        parser.add_argument(
+            "--candidates", type=int, help="Override engine.CANDIDATES (to explore the cap)."
+        )
 
     def handle(self, *args, **options):
-        report = {"database": connection.vendor}
+        if options["candidates"]:
+            engine.CANDIDATES = options["candidates"]
+        report = {"database": connection.vendor, "candidates": engine.CANDIDATES}
         if options["rebuild"]:
             started = time.perf_counter()
             indexed = indexer.rebuild()
