@@ -77,7 +77,40 @@ def _plain_bounds(part: str) -> tuple[datetime.date, datetime.date] | None:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
+_DECADE_RE = re.compile(r"^(?P<digits>\d{3})X[~?%]?$")
+_SET_ENDS = {"[": "]", "{": "}"}
+
+
+def _decade_bounds(part: str) -> tuple[datetime.date, datetime.date] | None:
+    """Bounds of a decade (“183X”, qualified or not); None for anything else."""
+    match = _DECADE_RE.match(part)
+    if not match or int(match["digits"]) < 1:
+        return None
+    start = int(match["digits"]) * 10
+    return datetime.date(start, 1, 1), datetime.date(start + 9, 12, 31)
+
+
+def _set_bounds(text: str):
+    """Bounds of a set (“[1786,1800]” one of, “{1831,1834~}” all of) whose members are
+    plain dates, decades or closed ranges a..b; None for anything else."""
+    items = text[1:-1].split(",")
+    if len(items) == 1 and ".." not in items[0]:
+        return None  # a set of one date is not EDTF
+    lows, highs = [], []
+    for item in items:
+        start, dots, end = item.partition("..")
+        first = _plain_bounds(start) or _decade_bounds(start)
+        last = (_plain_bounds(end) or _decade_bounds(end)) if dots else first
+        if first is None or last is None or first[0] > last[1]:
+            return None
+        lows.append(first[0])
+        highs.append(last[1])
+    return min(lows), max(highs)
+
+
 def _fast_bounds(text: str):
+    if text[0] in _SET_ENDS and text[-1] == _SET_ENDS[text[0]]:
+        return _set_bounds(text)
     if text.count("/") == 1:
         start, end = text.split("/")
         low = None if start in ("", "..") else _plain_bounds(start)
@@ -88,7 +121,7 @@ def _fast_bounds(text: str):
             if earliest is None or latest is None or earliest <= latest:
                 return earliest, latest
         return None
-    return _plain_bounds(text)
+    return _plain_bounds(text) or _decade_bounds(text)
 
 
 @lru_cache(maxsize=16384)

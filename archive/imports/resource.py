@@ -176,6 +176,17 @@ class RecordResource(resources.ModelResource):
                 continue
             value = (getattr(instance, date_field) or "").strip()
             written = (getattr(instance, text_field) or "").strip()
+            original = self._original
+            if (
+                value
+                and date_field not in row
+                and text_field in row
+                and original is not None
+                and written != (getattr(original, text_field) or "").strip()
+            ):
+                # The date as written changed and the file has no EDTF column: read it anew.
+                value = ""
+                setattr(instance, date_field, "")
             if value:
                 if is_edtf(value):
                     continue

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from archive import dates
 from archive.dates import bounds
 from archive.imports.dates import EXACT, PARTIAL, TEXT, UNKNOWN, edtf_bounds, is_edtf, to_edtf
 
@@ -73,6 +74,25 @@ def test_it_converts_only_what_has_one_reading(text, edtf, status):
 )  # fmt: skip
 def test_it_bounds_fast_what_the_parser_bounds(edtf):
     assert edtf_bounds(edtf) == bounds(edtf)
+
+
+FAST_SHAPES = sorted(
+    {edtf for _, edtf, _ in SHAPES if edtf and (edtf[0] in "[{" or "X" in edtf)}
+    | {"183X~", "183X%", "[1760..1770,1780]", "{1831..1834}", "[1990-01,1990-02-03]"}
+)
+
+
+@pytest.mark.parametrize("edtf", FAST_SHAPES)
+def test_it_bounds_sets_and_decades_as_the_parser_does(edtf):
+    assert dates._fast_bounds(edtf) is not None  # read without the parser
+    assert dates._fast_bounds(edtf) == dates._parsed_bounds.__wrapped__(edtf)
+
+
+@pytest.mark.parametrize(
+    "text", ["[1786]", "[1786, 1800]", "[1786,]", "[..1760,1800]", "[1834..1831]", "000X", "{}"]
+)
+def test_it_leaves_what_it_cannot_read_fast_to_the_parser(text):
+    assert dates._fast_bounds(text) is None
 
 
 def test_it_refuses_what_is_not_edtf():
