@@ -4,8 +4,11 @@ import django_filters as filters
 from django.db.models.functions import Substr, Upper
 
 from archive.filters import YEAR_WIDGET, YearRangeForm, overlapping
-from events.models import Role
 from people.models import Person
+
+# The roles vocabulary belongs to `events`, which builds on `people`: reached through the
+# participations relation that `events` defines on Person, not by importing it.
+Role = Person.participations.rel.related_model._meta.get_field("role").related_model
 
 
 def initials() -> list[str]:

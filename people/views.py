@@ -8,14 +8,17 @@ from archive.citetext import Footnote
 from archive.exports import jsonld
 from archive.models import MediaItem, Status
 from archive.views import RecordCiteView, RecordDetailView, RecordListView
-from events.models import Participation
 from people.filters import PersonFilter, initials
 from people.models import Contribution, Person
+
+# `events` builds on `people`, not the other way round: reach its participations through the
+# reverse relation it defines on Person, without importing it.
+Participation = Person.participations.rel.related_model
 
 
 @dataclass
 class Part:
-    participation: Participation
+    participation: "Participation"
     note: Footnote | None
 
 
