@@ -3,7 +3,8 @@
 Two queries answer a search: one for every facet at once (which also gives the total), one for
 the page of results. A query that finds nothing is tried once more with misspelt words widened
 to lexicon names spelt like them (trigram similarity). Facets are disjunctive: each counts with
-every filter applied except its own, so that other values stay selectable.
+every filter applied except its own, so that other values stay selectable. A query that matches
+more than CANDIDATES records is counted and ranked among candidates (see below).
 
 Joins are written `CROSS JOIN` with their conditions in WHERE: SQLite then keeps the written
 order, so the full-text match always drives (left to itself it may scan every facet row);
@@ -23,7 +24,6 @@ from archive import registry as kinds
 from archive.models import SourceKind
 
 from . import backends
-from .folding import fold
 from .forms import SearchParams
 from .models import SearchTerm
 from .query import ParsedQuery, parse
@@ -347,12 +347,3 @@ def search(params: SearchParams) -> Results:
     words = query.words
     results.hits = [Hit(*row, words=words) for row in rows]
     return results
-
-
-def export_rows(params: SearchParams, limit: int):
-    """Results for CSV: the first `limit` in the chosen order, with plain-text snippets."""
-    params.per_page, params.page = limit, 1
-    return search(params)
-
-
-__all__ = ["Results", "Hit", "FacetValue", "search", "fold", "export_rows"]

@@ -59,6 +59,13 @@ class ParsedQuery:
             expr = f"({expr}) NOT (" + " OR ".join(p.fts5() for p in self.excluded) + ")"
         return expr
 
+    def positive(self) -> "ParsedQuery":
+        """The query without its exclusions."""
+        return ParsedQuery(self.text, self.clauses, [])
+
+    def excluded_fts5(self) -> str:
+        return " OR ".join(p.fts5() for p in self.excluded)
+
     def with_alternatives(self, alternatives: dict[str, list[str]]) -> "ParsedQuery":
         """The same query where single words may also be any of their `alternatives`."""
         clauses = []

@@ -85,7 +85,8 @@ class SearchView(TemplateView):
                 toggled.pop("page", None)
                 if name == "decade":
                     if value.selected:
-                        toggled.pop("from", None), toggled.pop("to", None)
+                        toggled.pop("from", None)
+                        toggled.pop("to", None)
                     else:
                         toggled["from"], toggled["to"] = value.value, str(int(value.value) + 9)
                 else:

@@ -191,3 +191,17 @@ def test_it_caps_the_work_for_a_query_that_matches_almost_everything(client, db,
     html = client.get("/search/", {"q": "letter"}).content.decode()
     assert "More than" in html and "the first 10 matches" in html
     assert search(client, "protest")["exact"] is True
+
+
+def test_exclusions_hold_for_the_whole_record_among_candidates(client, db, monkeypatch):
+    from archive.search import engine
+
+    monkeypatch.setattr(engine, "CANDIDATES", 3)
+    factories.place(name="Baku", description="A city on the Caspian.")
+    factories.event(title="Baku talks", summary="Talks held in Moscow.")
+    for n in range(6):
+        factories.source(title=f"Letter {n}", abstract="Written in Baku.")
+    data = search(client, "Baku -Moscow")
+    assert data["exact"] is False
+    assert "Baku talks" not in [hit["title"] for hit in data["results"]]
+    assert data["results"][0]["title"] == "Baku"

@@ -24,15 +24,28 @@ class PostgresBackend(SearchBackend):
 
     def ranked_sql(self, query: ParsedQuery, limit: int | None = None, names_only=False):
         # Weights D, C, B, A: text, -, names, title. Normalisation 1: divide by 1 + log(length).
-        # `names_vector` (title and names only) is small and stays inline: cheap to rank.
-        vector = "names_vector" if names_only else "search_vector"
+        if not names_only:
+            return (
+                "SELECT id, ts_rank('{0.1, 0.2, 0.5, 1.0}', search_vector, q, 1) AS rank FROM ("
+                "SELECT id, search_vector, q FROM search_document, "
+                "to_tsquery('simple'::regconfig, %s) AS q WHERE search_vector @@ q"
+                + _limit(limit)
+                + ") AS candidates",
+                [query.tsquery()],
+            )
+        # `names_vector` (titles and names only) is small and stays inline: cheap to rank.
+        # Only the words are looked for there; exclusions hold for the whole record.
+        excluded = (
+            " AND search_vector @@ to_tsquery('simple'::regconfig, %s)" if query.excluded else ""
+        )
+        values = [query.positive().tsquery()] + ([query.tsquery()] if query.excluded else [])
         return (
-            f"SELECT id, ts_rank('{{0.1, 0.2, 0.5, 1.0}}', {vector}, q, 1) AS rank FROM ("
-            f"SELECT id, {vector}, q FROM search_document, "
-            f"to_tsquery('simple'::regconfig, %s) AS q WHERE {vector} @@ q"
+            "SELECT id, ts_rank('{0.1, 0.2, 0.5, 1.0}', names_vector, q, 1) AS rank FROM ("
+            "SELECT id, names_vector, q FROM search_document, "
+            f"to_tsquery('simple'::regconfig, %s) AS q WHERE names_vector @@ q{excluded}"
             + _limit(limit)
             + ") AS candidates",
-            [query.tsquery()],
+            values,
         )
 
     def names_contain(self, word: str) -> bool:

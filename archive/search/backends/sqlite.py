@@ -30,7 +30,10 @@ class SQLiteBackend(SearchBackend):
         # bm25 is smaller for better matches; its column weights are title, names, text.
         expression = query.fts5()
         if names_only:
-            expression = f"{{title_folded names_folded}} : ({expression})"
+            # Only the words are looked for in titles and names; exclusions hold everywhere.
+            expression = f"{{title_folded names_folded}} : ({query.positive().fts5()})"
+            if query.excluded:
+                expression = f"({expression}) NOT ({query.excluded_fts5()})"
         return (
             "SELECT rowid AS id, -bm25(search_document_fts, 10.0, 5.0, 1.0) AS rank "
             "FROM search_document_fts WHERE search_document_fts MATCH %s" + _limit(limit),

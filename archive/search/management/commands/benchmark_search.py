@@ -10,8 +10,9 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import RequestFactory
 
-from archive.search import engine, indexer
+from archive.search import backends, engine, indexer
 from archive.search.models import SearchDocument
+from archive.search.query import parse
 from archive.search.views import search
 
 # (label, query parameters): single names, phrases, filters, facets, misspellings, no match.
@@ -88,6 +89,7 @@ class Command(BaseCommand):
                 else:
                     totals[label] = _total(response)
         every = [t for values in timings.values() for t in values]
+        matches = {label: _matches(params["q"]) for label, params in QUERY_MIX}
         report.update(
             queries=len(every),
             p50_ms=round(statistics.median(every), 1),
@@ -97,7 +99,10 @@ class Command(BaseCommand):
                 label: {
                     "p50_ms": round(statistics.median(values), 1),
                     "max_ms": round(max(values), 1),
-                    "results": totals.get(label),
+                    # Results shown; past the candidates a lower bound ("exact": false).
+                    "results": totals.get(label, (None, None))[0],
+                    "exact": totals.get(label, (None, None))[1],
+                    "matches_before_filters": matches[label],
                 }
                 for label, values in timings.items()
             },
@@ -105,10 +110,22 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(report, indent=2, ensure_ascii=False))
 
 
-def _total(response) -> int | None:
+def _matches(q: str) -> int:
+    """Every record the words match, counted outside the timings."""
+    query = parse(q)
+    if not query:
+        return 0
+    sql, values = backends.get().match_sql(query)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) m", values)
+        return cursor.fetchone()[0]
+
+
+def _total(response) -> tuple[int | None, bool | None]:
     context = getattr(response, "context_data", None)
     if context and "results" in context:
-        return context["results"].total
+        return context["results"].total, context["results"].exact
     if response.get("Content-Type", "").startswith("application/json"):
-        return json.loads(response.content)["total"]
-    return None
+        data = json.loads(response.content)
+        return data["total"], data["exact"]
+    return None, None
