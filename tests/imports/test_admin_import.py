@@ -139,3 +139,13 @@ def test_export_and_reimport_round_trip_every_field(places, run_import, curator_
     )
     html = _upload(curator_client, exported).content.decode()
     assert "0 new, 0 changed, 3 unchanged, 0 with errors" in html
+
+
+def test_a_confirmed_import_puts_published_rows_in_search(curator_client):
+    from archive.search.models import SearchDocument
+
+    content = b"slug,name,status\npub,Published Person,published\ndraft,Draft Person,draft\n"
+    response = _upload(curator_client, content)
+    assert not SearchDocument.objects.exists()  # the preview was rolled back
+    _confirm(curator_client, response)
+    assert list(SearchDocument.objects.values_list("title", flat=True)) == ["Published Person"]
