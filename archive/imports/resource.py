@@ -1,10 +1,13 @@
 """The base every record import shares: match on slug, preview, bulk writes, versions.
 
-Rows are matched on ``slug`` (all existing rows of a file are read in one query). A row whose
-fields all equal the record's is reported unchanged and not written; a changed row lists the
-columns that change. Rows are written with bulk_create/bulk_update in batches, their child rows
-(name variants, identifiers, participants...) replaced in bulk, and every written record gets a
-version in one reversion revision for the whole import.
+Rows are matched on ``slug`` (the existing rows of a file, or of a batch, are read in one
+query). A row whose fields all equal the record's is reported unchanged and not written; a
+changed row lists the columns that change. Rows are written in batches (`write_batch`): new ones
+inserted in bulk (COPY on PostgreSQL), changed ones updated in bulk in only the columns that
+changed, their child rows (name variants, identifiers, participants...) replaced only where
+they differ, every written record versioned in one reversion revision for the whole import,
+and the published ones (re)indexed for search. The admin reaches this through
+django-import-export's bulk hooks; the command line through `bulk.BatchImporter`.
 """
 
 import copy

@@ -4,7 +4,13 @@ One `ImportRevision` is one reversion Revision for a whole import (created on fi
 for updated records that had no version yet, one “before the import” revision holding their
 previous state, so that every change an import makes can be restored from History.
 Followed relations (name variants, identifiers, citations...) are read with one query per
-relation per batch, not per record.
+relation per batch, not per record; many-to-many values likewise. Each version holds the JSON
+reversion itself writes (Django's serializer), produced for the whole batch in one pass and
+inserted in bulk.
+
+What is versioned is what reversion registers: the record with the rows it follows. A source's
+contributors (people.Contribution) live in `people`, which archive's Source registration cannot
+follow: an import's version of a source does not hold them (as in the admin).
 """
 
 import json

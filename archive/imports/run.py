@@ -1,4 +1,5 @@
-"""Run an import outside the admin: in chunks with a progress bar, all in one transaction."""
+"""Run an import outside the admin: in batches (bulk.BatchImporter) with a progress bar, all
+in one transaction, with a summary of created / updated / unchanged / failed rows."""
 
 import sys
 import time
