@@ -15,10 +15,14 @@ _MARKDOWN_RE = re.compile(
 )
 
 
+_BEFORE_PUNCTUATION_RE = re.compile(r"[ \t]+(?=[.,;:!?)])")
+
+
 def plain_text(markdown: str) -> str:
     """Markdown with citation markers, as plain text for the index and its snippets."""
     text = GROUP_RE.sub("", markdown or "")
-    return _MARKDOWN_RE.sub(lambda m: m.group(1) or "", text).strip()
+    text = _MARKDOWN_RE.sub(lambda m: m.group(1) or "", text)
+    return _BEFORE_PUNCTUATION_RE.sub("", text).strip()
 
 
 def published_pks(records) -> list[int]:

@@ -47,4 +47,4 @@ def test_it_never_loses_alignment_on_any_text(text):
 
 def test_it_indexes_markdown_as_plain_text_without_citation_markers():
     text = "**Bold** and [a link](http://x.test) say so [@some-source, p. 4].\n# Heading"
-    assert plain_text(text) == "Bold and a link say so .\nHeading"
+    assert plain_text(text) == "Bold and a link say so.\nHeading"
