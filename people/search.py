@@ -1,12 +1,12 @@
 """How people appear in the archive's search index (registered in PeopleConfig.ready)."""
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
 from archive import search
-from archive.models import Place
+from archive.models import Place, Source
 from archive.search.documents import plain_text, published_pks
 
-from .models import Person, PersonName
+from .models import Contribution, Person, PersonName
 
 
 def person_document(person: Person) -> search.Entry:
@@ -40,5 +40,27 @@ def register() -> None:
         },
         prepare=lambda qs: qs.select_related("birth_place", "death_place").prefetch_related(
             "names"
+        ),
+    )
+    extend_sources()
+
+
+def _credited(source: Source) -> list[Person]:
+    """The published people credited on a source (its artist, author...)."""
+    return [c.person for c in source.contributions.all() if c.person.is_published]
+
+
+def extend_sources() -> None:
+    """A source's entry names the people credited on it: find an artwork by its artist."""
+    search.extend(
+        Source,
+        names=lambda source: [person.name for person in _credited(source)],
+        persons=lambda source: [person.pk for person in _credited(source)],
+        depends_on={
+            Contribution: lambda contribution: [contribution.source_id],
+            Person: lambda person: person.contributions.values_list("source_id", flat=True),
+        },
+        prepare=lambda qs: qs.prefetch_related(
+            Prefetch("contributions", Contribution.objects.select_related("person"))
         ),
     )

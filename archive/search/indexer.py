@@ -36,7 +36,7 @@ def name_words(names_folded: str) -> set[str]:
 
 def build_document(registration: Registration, record, content_type, kind: str):
     """The unsaved index row of a published record and its facet values."""
-    entry = registration.document(record)
+    entry = registration.entry(record)
     title = (entry.title or str(record))[:1000]
     text = "\n\n".join(_unique(entry.text))[:MAX_TEXT]
     names = "\n".join(_unique(entry.names))[:20_000]

@@ -30,6 +30,23 @@ Dependents = Callable[[object], Iterable]
 
 
 @dataclass
+class Extension:
+    """What another app adds to the entries of a kind it does not own (people credited on a
+    source, say): more names, text and facet people, from records of that app."""
+
+    names: Callable[[object], Iterable[str]] | None = None
+    text: Callable[[object], Iterable[str]] | None = None
+    persons: Callable[[object], Iterable[int]] | None = None
+    places: Callable[[object], Iterable[int]] | None = None
+
+    def apply(self, record, entry: Entry) -> None:
+        for name in ("names", "text", "persons", "places"):
+            more = getattr(self, name)
+            if more is not None:
+                getattr(entry, name).extend(more(record))
+
+
+@dataclass
 class Registration:
     model: type
     document: Callable[[object], Entry]
@@ -38,10 +55,17 @@ class Registration:
     depends_on: dict[type, Dependents] = field(default_factory=dict)
     # Prepares a queryset of `model` for indexing in bulk (select_related, prefetch_related).
     prepare: Callable | None = None
+    extensions: list[Extension] = field(default_factory=list)
 
     def queryset(self):
         queryset = self.model._default_manager.all()
         return self.prepare(queryset) if self.prepare else queryset
+
+    def entry(self, record) -> Entry:
+        entry = self.document(record)
+        for extension in self.extensions:
+            extension.apply(record, entry)
+        return entry
 
 
 _registrations: dict[type, Registration] = {}
@@ -63,6 +87,40 @@ def register(
     registration = Registration(model, document, dict(depends_on or {}), prepare)
     _registrations[model] = registration
     signals.connect(registration)
+
+
+def extend(
+    model,
+    *,
+    names=None,
+    text=None,
+    persons=None,
+    places=None,
+    depends_on: dict[type, Dependents] | None = None,
+    prepare: Callable | None = None,
+) -> None:
+    """Add to the entries of a registered kind from another app (which `archive` must not
+    import): `names`, `text`, `persons`, `places` are functions of the record."""
+    from . import signals
+
+    registration = _registrations[model]
+    registration.extensions.append(Extension(names, text, persons, places))
+    for dependency, find in (depends_on or {}).items():
+        earlier = registration.depends_on.get(dependency)
+        registration.depends_on[dependency] = _both(earlier, find) if earlier else find
+    if prepare is not None:
+        earlier_prepare = registration.prepare
+        registration.prepare = (
+            (lambda queryset: prepare(earlier_prepare(queryset))) if earlier_prepare else prepare
+        )
+    signals.connect(registration)
+
+
+def _both(first: Dependents, second: Dependents) -> Dependents:
+    def find(instance):
+        return [*(first(instance) or ()), *(second(instance) or ())]
+
+    return find
 
 
 def registrations() -> list[Registration]:

@@ -96,3 +96,25 @@ def test_it_rebuilds_to_the_same_index_that_signals_keep(world):
     before = snapshot()
     call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())
     assert snapshot() == before
+
+
+def test_a_source_is_found_by_the_people_credited_on_it(client, db):
+    from people.models import Contribution, ContributionRole
+
+    artist = factories.person(name="Sattar Bahlulzade", names=["Səttar Bəhlulzadə"])
+    work = factories.source(title="Mountain landscape", date="1960")
+    role = ContributionRole.objects.first()
+    contribution = Contribution.objects.create(person=artist, source=work, role=role)
+    assert "Mountain landscape" in titles(client, "Səttar")
+    data = search(client, "landscape")
+    assert facet(data, "person") == {"Sattar Bahlulzade": 1}
+    artist.name = "Sattar Bahlul-zade"
+    artist.save()
+    assert facet(search(client, "landscape"), "person") == {"Sattar Bahlul-zade": 1}
+    artist.status = Status.DRAFT
+    artist.save()
+    assert titles(client, "Bahlulzade") == []
+    artist.status = Status.PUBLISHED
+    artist.save()
+    contribution.delete()
+    assert "Mountain landscape" not in titles(client, "Bahlulzade")
