@@ -6,6 +6,7 @@ from archive import search
 from archive.models import Place
 from archive.search.documents import plain_text, published_pks
 from people.models import Person
+from people.search import person_names
 
 from .models import Event, EventType, Participation
 
@@ -15,7 +16,7 @@ def event_document(event: Event) -> search.Entry:
     places = [place for place in event.places.all() if place.is_published]
     return search.Entry(
         title=event.title,
-        names=[person.name for person in people],
+        names=[name for person in people for name in person_names(person)],
         text=[
             event.summary,
             plain_text(event.description),
@@ -45,6 +46,9 @@ def register() -> None:
         },
         prepare=lambda qs: qs.select_related("event_type").prefetch_related(
             "places",
-            Prefetch("participations", Participation.objects.select_related("person")),
+            Prefetch(
+                "participations",
+                Participation.objects.select_related("person").prefetch_related("person__names"),
+            ),
         ),
     )

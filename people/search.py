@@ -9,6 +9,11 @@ from archive.search.documents import plain_text, published_pks
 from .models import Contribution, Person, PersonName
 
 
+def person_names(person: Person) -> list[str]:
+    """Every name of a person (prefetch `names`), for the entries that mention them."""
+    return [person.name] + [name.name for name in person.names.all()]
+
+
 def person_document(person: Person) -> search.Entry:
     return search.Entry(
         title=person.name,
@@ -54,13 +59,18 @@ def extend_sources() -> None:
     """A source's entry names the people credited on it: find an artwork by its artist."""
     search.extend(
         Source,
-        names=lambda source: [person.name for person in _credited(source)],
+        names=lambda source: [
+            name for person in _credited(source) for name in person_names(person)
+        ],
         persons=lambda source: [person.pk for person in _credited(source)],
         depends_on={
             Contribution: lambda contribution: [contribution.source_id],
             Person: lambda person: person.contributions.values_list("source_id", flat=True),
         },
         prepare=lambda qs: qs.prefetch_related(
-            Prefetch("contributions", Contribution.objects.select_related("person"))
+            Prefetch(
+                "contributions",
+                Contribution.objects.select_related("person").prefetch_related("person__names"),
+            )
         ),
     )

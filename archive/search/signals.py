@@ -35,7 +35,7 @@ def _connect_model(model) -> None:
 
 def _reindex_dependents(instance) -> None:
     for model, pks in indexer.dependents(instance).items():
-        indexer.index_records(model, pks)
+        indexer.reindex(model, pks)
 
 
 def on_saved(sender, instance, created=False, **kwargs):
@@ -55,7 +55,7 @@ def on_deleted(sender, instance, **kwargs):
     if registration_for(sender) is not None:
         indexer.remove_records(sender, [instance.pk])
     for model, pks in getattr(instance, "_search_dependents", {}).items():
-        indexer.index_records(model, pks)
+        indexer.reindex(model, pks)
 
 
 def on_m2m_changed(sender, instance, action, model, pk_set, **kwargs):

@@ -14,12 +14,13 @@ from .conftest import facet, search, titles
 
 def test_it_follows_name_variants_added_changed_and_removed(client, world):
     person = world["gorbachev"]
+    both = ["Mikhail Gorbachev", "Soviet troops enter the city"]  # the person and their event
     variant = PersonName.objects.create(person=person, name="Qorbaçov Mixail")
-    assert titles(client, "Qorbaçov") == ["Mikhail Gorbachev"]
+    assert titles(client, "Qorbaçov") == both
     variant.name = "Zorro"
     variant.save()
     assert titles(client, "Qorbaçov") == []
-    assert titles(client, "Zorro") == ["Mikhail Gorbachev"]
+    assert titles(client, "Zorro") == both
     variant.delete()
     assert titles(client, "Zorro") == []
     assert not SearchTerm.objects.filter(word="zorro").exists()
@@ -118,3 +119,15 @@ def test_a_source_is_found_by_the_people_credited_on_it(client, db):
     artist.save()
     contribution.delete()
     assert "Mountain landscape" not in titles(client, "Bahlulzade")
+
+
+def test_records_that_mention_a_person_know_all_their_names(client, world):
+    from people.models import Contribution, ContributionRole
+
+    artist = factories.person(name="Sattar Bahlulzade", names=["Səttar Bəhlulzadə"])
+    work = factories.source(title="Mountain landscape")
+    Contribution.objects.create(person=artist, source=work, role=ContributionRole.objects.first())
+    assert "Mountain landscape" in titles(client, "Bəhlulzadə")
+    # An event shows its participants by every name they have (ə read as e or as a).
+    PersonName.objects.create(person=world["gorbachev"], name="Qorbaçov")
+    assert "Soviet troops enter the city" in titles(client, "Qorbaçov")
