@@ -172,3 +172,13 @@ def test_a_tate_reimport_finds_places_that_share_a_name(tmp_path):
     assert "people: 2 rows" in out.getvalue()
     for line in out.getvalue().splitlines():
         assert "0 created, 0 updated" in line and "0 failed" in line
+
+
+def test_a_published_artwork_is_indexed_with_its_artist(curator):
+    SourceKind.objects.get_or_create(slug="artwork", defaults={"name": "Artwork"})
+    people = _dataset("slug,name,status\npainter,Anna Painter,published\n")
+    import_dataset(PersonResource, people, user=curator)
+    works = _dataset("slug,title,kind,status,contributors\nw,Harbour,artwork,published,painter\n")
+    import_dataset(SourceWithContributorsResource, works, user=curator)
+    document = SearchDocument.objects.get(kind="source")
+    assert document.title == "Harbour" and "Anna Painter" in document.names
