@@ -130,10 +130,14 @@ class BatchImporter:
 
     # --- writing ------------------------------------------------------------------------
     def _save_one(self, instance, new: bool, number: int, result: BatchResult) -> None:
+        checkpoint = self.resource.revision.checkpoint()
         try:
             with transaction.atomic():
                 self.resource.do_instance_save(instance, new)
         except DatabaseError as e:
+            self.resource.revision.restore(checkpoint)
+            if new:
+                instance.pk = None
             result.errors.append((number, f"The database refused the row: {e}"))
             return
         if new:
@@ -142,10 +146,13 @@ class BatchImporter:
             result.updated += 1
 
     def _write(self, creates: list, updates: list, numbers: dict, result: BatchResult) -> None:
+        checkpoint = self.resource.revision.checkpoint()
         try:
             with transaction.atomic():
                 self.resource.write_batch(creates, updates)
         except DatabaseError as e:
+            # The savepoint undid the batch, its versions (and a revision made for it).
+            self.resource.revision.restore(checkpoint)
             for instance in creates:
                 instance.pk = None  # rolled back
             for instance in creates + updates:

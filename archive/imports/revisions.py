@@ -141,6 +141,15 @@ class ImportRevision:
             )
         return self._revisions[key]
 
+    def checkpoint(self) -> tuple:
+        """What `restore` needs to forget writes a rolled-back savepoint undid."""
+        return dict(self._revisions), {k: set(v) for k, v in self._seen.items()}, dict(self.counts)
+
+    def restore(self, checkpoint: tuple) -> None:
+        revisions, seen, counts = checkpoint
+        self._revisions, self._seen = revisions, seen
+        self.counts = defaultdict(int, counts)
+
     @property
     def revision(self) -> Revision | None:
         return self._revisions.get("import")

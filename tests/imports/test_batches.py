@@ -125,6 +125,28 @@ def test_a_batch_the_database_refuses_is_reported_row_by_row(monkeypatch):
     assert not Source.objects.exists()
 
 
+def test_the_batches_after_a_refused_one_are_written_and_versioned(monkeypatch):
+    SourceKind.objects.get_or_create(slug="artwork", defaults={"name": "Artwork"})
+    Person.objects.create(slug="painter", name="A Painter")
+    write_batch = RecordResource.write_batch
+    calls = []
+
+    def refuse_the_first(self, creates, updates):
+        calls.append(len(creates))
+        write_batch(self, creates, updates)  # its revision and versions are made, then undone
+        if len(calls) == 1:
+            raise IntegrityError("refused")
+
+    monkeypatch.setattr(RecordResource, "write_batch", refuse_the_first)
+    summary = import_dataset(
+        SourceWithContributorsResource, _artworks(5), valid_rows_only=True, chunk_size=3
+    )
+    assert (summary.created, summary.failed, calls) == (2, 3, [3, 2])
+    assert sorted(Source.objects.values_list("slug", flat=True)) == ["work-3", "work-4"]
+    versions = Version.objects.filter(revision_id=summary.revision_id)
+    assert sorted(v.object_repr for v in versions) == ["Work 3", "Work 4"]
+
+
 def test_it_finds_a_slug_used_twice_across_batches():
     dataset = _dataset("slug,name\na,A\nb,B\nc,C\na,A again\n")
     summary = import_dataset(PersonResource, dataset, chunk_size=2, valid_rows_only=True)
