@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from archive.imports.tate import life_dates
 from archive.models import Place, Source
@@ -44,6 +45,21 @@ def test_it_finds_klucis_and_klutsis():
     pairs = {(c.first.name, c.second.name) for c in likely_duplicates()}
     assert ("Gustav Klucis", "Gustav Klutsis") in pairs
     assert Place.objects.exists()
+
+
+def test_the_benchmark_imports_twice_and_changes_nothing_the_second_time():
+    out = io.StringIO()
+    call_command("benchmark_import", str(DATA / "tate"), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert any(line.startswith("first      people") and "5 created" in line for line in lines)
+    again = [line for line in lines if line.startswith("re-import ") and "created" in line]
+    assert len(again) == 4 and all("0 created, 0 updated" in line for line in again)
+
+
+def test_the_benchmark_wants_a_fresh_database():
+    _run()
+    with pytest.raises(CommandError, match="fresh database"):
+        call_command("benchmark_import", str(DATA / "tate"), stdout=io.StringIO())
 
 
 def test_a_dry_run_writes_nothing():

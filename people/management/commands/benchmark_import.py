@@ -50,10 +50,11 @@ class Command(BaseCommand):
         header = f"{'run':<10} {'step':<10} {'rows':>7} {'seconds':>8} {'rows/s':>8} {'queries':>8}"
         for run in range(1, options["runs"] + 1):
             label = "first" if run == 1 else "re-import"
-            command = _import(directory, options["status"])
-            self.stdout.write(f"\n{header}   outcome  (load average {_load()})")
+            load_before = _load()
+            summaries = _import(directory, options["status"])
+            self.stdout.write(f"\n{header}   outcome  (load average {load_before} → {_load()})")
             total_rows = total_seconds = 0.0
-            for step, summary in command.items():
+            for step, summary in summaries.items():
                 total_rows += summary.rows
                 total_seconds += summary.seconds
                 self.stdout.write(
@@ -62,9 +63,9 @@ class Command(BaseCommand):
                     f"{summary.created} created, {summary.updated} updated, "
                     f"{summary.unchanged} unchanged, {summary.failed} failed"
                 )
+            rate = total_rows / total_seconds if total_seconds else 0.0
             self.stdout.write(
-                f"{label:<10} {'all':<10} {int(total_rows):>7,} {total_seconds:>8.1f} "
-                f"{total_rows / total_seconds:>8,.0f}"
+                f"{label:<10} {'all':<10} {int(total_rows):>7,} {total_seconds:>8.1f} {rate:>8,.0f}"
             )
 
 
