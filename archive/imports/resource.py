@@ -340,8 +340,8 @@ class RecordResource(resources.ModelResource):
 
     # --- writing ------------------------------------------------------------------------
     def before_save_instance(self, instance, row, **kwargs):
-        if not instance.slug:
-            instance.slug = self._new_slug(instance)
+        # A new row without a slug gets one when it is written (`assign_slugs`): a batch's
+        # rows then need one query for all, and the slugs later rows of the batch give.
         if instance.status == Status.PUBLISHED and instance.published_at is None:
             instance.published_at = timezone.now()
         for field in instance._meta.concrete_fields:
@@ -355,18 +355,31 @@ class RecordResource(resources.ModelResource):
     def prepare(self, instance) -> None:
         """What the model's save() would do that bulk writes skip."""
 
-    def _new_slug(self, instance) -> str:
-        base = slugify(str(instance))[:180] or self._meta.model._meta.model_name
-        slug, n = base, 2
+    def assign_slugs(self, instances: list) -> None:
+        """Slugs for new rows without one, from their names (“heydar-aliyev”, “-2” when taken):
+        one query for the batch, and one per 200 names already taken."""
+        need = [i for i in instances if not i.slug]
+        if not need:
+            return
+        fallback = self._meta.model._meta.model_name
+        bases = {id(i): slugify(str(i))[:180] or fallback for i in need}
         manager = self._meta.model._default_manager
-        while (
-            slug in self._new_slugs
-            or slug in self._slugs_in_file
-            or (manager.filter(slug=slug).exists())
-        ):
-            slug, n = f"{base}-{n}", n + 1
-        self._new_slugs.add(slug)
-        return slug
+        taken = set(manager.filter(slug__in=set(bases.values())).values_list("slug", flat=True))
+        mine = self._new_slugs | set(self._slugs_in_file)
+        clashing = sorted({b for b in bases.values() if b in taken or b in mine})
+        for start in range(0, len(clashing), 200):
+            numbered = models.Q()
+            for base in clashing[start : start + 200]:
+                numbered |= models.Q(slug__startswith=f"{base}-")
+            taken |= set(manager.filter(numbered).values_list("slug", flat=True))
+        for instance in need:
+            base = bases[id(instance)]
+            slug, n = base, 2
+            while slug in taken or slug in mine:
+                slug, n = f"{base}-{n}", n + 1
+            mine.add(slug)
+            self._new_slugs.add(slug)
+            instance.slug = slug
 
     def _writes(self, using_transactions, dry_run) -> bool:
         return using_transactions or not dry_run
@@ -396,6 +409,7 @@ class RecordResource(resources.ModelResource):
         """Write a batch of checked rows: new ones in bulk, updated ones with only the
         columns that changed; then their child rows, versions and search entries."""
         manager = self._meta.model._default_manager
+        self.assign_slugs(creates)
         if creates:
             insert(self._meta.model, creates, batch_size=WRITE_BATCH)
         if updates:
@@ -430,6 +444,7 @@ class RecordResource(resources.ModelResource):
         Model.save() sends the signals that keep the search index in step."""
         if not is_create:
             self.revision.before_update([instance._import_original])
+        self.assign_slugs([instance])
         with transaction.atomic():
             instance.save(force_insert=is_create)
             self.after_bulk_save([instance])

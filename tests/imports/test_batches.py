@@ -204,3 +204,24 @@ def test_a_published_artwork_is_indexed_with_its_artist(curator):
     import_dataset(SourceWithContributorsResource, works, user=curator)
     document = SearchDocument.objects.get(kind="source")
     assert document.title == "Harbour" and "Anna Painter" in document.names
+
+
+def test_rows_without_a_slug_get_free_slugs_in_one_query_per_batch():
+    Person.objects.create(slug="same-name", name="Same Name")
+    Person.objects.create(slug="same-name-2", name="Same Name")
+    dataset = _dataset("name,slug\nSame Name,\nSame Name,\nOther,same-name-3\n")
+    summary = import_dataset(PersonResource, dataset)
+    assert summary.created == 3, summary.errors
+    slugs = set(Person.objects.values_list("slug", flat=True))
+    assert slugs == {"same-name", "same-name-2", "same-name-3", "same-name-4", "same-name-5"}
+
+    def names(count):
+        return _dataset("name\n" + "".join(f"Person {n}\n" for n in range(count)))
+
+    few = import_dataset(PersonResource, names(10))
+    many = import_dataset(PersonResource, names(100))  # the first ten names are taken
+    assert many.created == 100
+    assert {"person-9", "person-9-2", "person-99"} <= set(
+        Person.objects.values_list("slug", flat=True)
+    )
+    assert many.queries - few.queries <= 100 // 30  # SQLite splits long INSERTs
