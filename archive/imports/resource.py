@@ -322,11 +322,19 @@ class RecordResource(resources.ModelResource):
         for field in self.get_import_fields():
             if field.column_name not in row or field.column_name == "slug":
                 continue
-            before = self._export(field, original)
-            if before != self._export(field, instance):
+            if not self._same(field, original, instance):
                 changed.append(field.column_name)
         self._row["changed"] = changed
         return instance.pk is not None and not changed
+
+    def _same(self, field, original, instance) -> bool:
+        """Equal values (40.4093 is the stored 40.409300), or equal as exported."""
+        if not isinstance(field, ChildrenField) and field.attribute:
+            missing = object()
+            before = getattr(original, field.attribute, missing)
+            if before is not missing and before == getattr(instance, field.attribute, missing):
+                return True
+        return self._export(field, original) == self._export(field, instance)
 
     def _export(self, field, instance) -> str:
         value = field.export(instance)

@@ -4,6 +4,7 @@ nothing lost when the database refuses a batch, search kept in step, idempotent 
 import gzip
 import io
 import json
+from decimal import Decimal
 
 import pytest
 import tablib
@@ -225,3 +226,23 @@ def test_rows_without_a_slug_get_free_slugs_in_one_query_per_batch():
         Person.objects.values_list("slug", flat=True)
     )
     assert many.queries - few.queries <= 100 // 30  # SQLite splits long INSERTs
+
+
+def test_places_in_bulk_keep_coordinates_names_and_identifiers():
+    from archive.models import IdentifierScheme, Place
+    from archive.resources import BulkPlaceResource
+
+    IdentifierScheme.objects.get_or_create(slug="geonames", defaults={"name": "GeoNames"})
+    text = (
+        "slug,name,kind,latitude,longitude,name_variants,identifiers\n"
+        "baku,Baku,city,40.4093,49.8671,Bakı|az|Latn|native,geonames:587084\n"
+        "ganja,Ganja,city,40.6828,46.3606,,\n"
+    )
+    summary = import_dataset(BulkPlaceResource, _dataset(text))
+    assert summary.created == 2, summary.errors
+    baku = Place.objects.get(slug="baku")
+    assert (baku.latitude, baku.longitude) == (Decimal("40.4093"), Decimal("49.8671"))
+    assert [n.name for n in baku.names.all()] == ["Bakı"]
+    assert [i.value for i in baku.identifiers.all()] == ["587084"]
+    again = import_dataset(BulkPlaceResource, _dataset(text))
+    assert (again.unchanged, again.updated) == (2, 0)
