@@ -11,7 +11,7 @@ consecutive keys, and a range reads them with two parameters instead of thousand
 """
 
 from django.db import connections, router
-from django.db.models import AutoField, BigAutoField, SmallAutoField
+from django.db.models import NOT_PROVIDED, AutoField, BigAutoField, SmallAutoField
 
 AUTO_FIELDS = (AutoField, BigAutoField, SmallAutoField)
 
@@ -23,9 +23,16 @@ def insert(model, objects: list, batch_size: int = 2000) -> list:
         return objects
     db = router.db_for_write(model)
     connection = connections[db]
-    if connection.vendor != "postgresql" or model._meta.parents:
-        return model._default_manager.bulk_create(objects, batch_size=batch_size)
     opts = model._meta
+    if (
+        connection.vendor != "postgresql"
+        or opts.parents
+        or any(
+            getattr(f, "generated", False) or f.db_default is not NOT_PROVIDED
+            for f in opts.concrete_fields
+        )
+    ):  # what COPY cannot write as Django would: let Django write it
+        return model._default_manager.bulk_create(objects, batch_size=batch_size)
     pk = opts.pk
     fields = [f for f in opts.concrete_fields if f is not pk]
     quote = connection.ops.quote_name
