@@ -4,7 +4,8 @@
     manage.py import_records source artworks.xlsx --dry-run
     manage.py import_records place places.csv --user curator --valid-rows-only
 
-Rows match on slug. The whole file is one transaction: a file with any error writes nothing
+Rows match on slug and are imported in batches (archive/imports/bulk.py: a few queries per
+batch, not per row). The whole file is one transaction: a file with any error writes nothing
 (unless --valid-rows-only), --dry-run writes nothing at all. Ends with a summary of created,
 updated, unchanged and failed rows, and the first errors with their row and column.
 """
@@ -37,7 +38,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Write the valid rows of a file with errors.",
         )
-        parser.add_argument("--batch-size", type=int, default=5000, help="Rows per progress step.")
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=5000,
+            help="Rows read, checked and written together (default 5000).",
+        )
 
     def handle(self, *args, **options):
         kinds = registry.kinds()
