@@ -125,6 +125,14 @@ def _fast_bounds(text: str):
 
 
 @lru_cache(maxsize=16384)
+def _parsed_or_refused(text: str):
+    """The parser's bounds, or the ValidationError it gave: refusals are remembered too."""
+    try:
+        return _parsed_bounds(text)
+    except ValidationError as error:
+        return error
+
+
 def _parsed_bounds(text: str) -> tuple[datetime.date | None, datetime.date | None]:
     parsed = parse(text)
     earliest, latest = _to_date(parsed.lower_strict()), _to_date(parsed.upper_strict())
@@ -149,7 +157,10 @@ def bounds(text: str) -> tuple[datetime.date | None, datetime.date | None]:
     text = (text or "").strip()
     if not text:
         return None, None
-    return _fast_bounds(text) or _parsed_bounds(text)
+    found = _fast_bounds(text) or _parsed_or_refused(text)
+    if isinstance(found, ValidationError):
+        raise found
+    return found
 
 
 def _plain_single(text: str) -> str:

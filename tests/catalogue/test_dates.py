@@ -97,7 +97,6 @@ def test_dates_read_in_plain_words_in_the_admin_list(curator_client):
     ],
 )  # fmt: skip
 def test_the_fast_path_agrees_with_the_edtf_parser(text):
-    dates._parsed_bounds.cache_clear()
     assert dates._fast_bounds(text) is not None
     assert dates._fast_bounds(text) == dates._parsed_bounds(text)
 
@@ -105,3 +104,14 @@ def test_the_fast_path_agrees_with_the_edtf_parser(text):
 @pytest.mark.parametrize("text", ["1990-02-30", "1990-13", "1991/1990", "0000", "1990-00"])
 def test_the_fast_path_leaves_doubtful_dates_to_the_parser(text):
     assert dates._fast_bounds(text) is None
+
+
+def test_a_refusal_is_remembered_and_still_raised(monkeypatch):
+    dates._parsed_or_refused.cache_clear()
+    calls = []
+    real_parse = dates.parse
+    monkeypatch.setattr(dates, "parse", lambda text: calls.append(text) or real_parse(text))
+    for _ in range(3):
+        with pytest.raises(ValidationError, match="is not a valid EDTF date"):
+            dates.validate_edtf("1990-99-99x")
+    assert calls == ["1990-99-99x"]
