@@ -1,4 +1,14 @@
-"""PostgreSQL: a generated, weighted tsvector with a GIN index; pg_trgm over the lexicon."""
+"""PostgreSQL: a generated, weighted tsvector with a GIN index; pg_trgm over the lexicon.
+
+Phrases: GIN keeps no word positions, so `"martial law"` alone finds every record with both
+words and rechecks each against its (long, TOASTed) vector. A GIN index over the
+record's adjacent word pairs (generated column `word_pairs`, migration 0003) narrows that first:
+`'martial law'` as one lexeme. Pairs are taken from the same tsvector positions that `<->`
+reads, so the pair condition is only a necessary one (never drops a match); the phrase itself
+is still checked on the few rows left.
+"""
+
+import re
 
 from django.db import connection
 
@@ -10,28 +20,31 @@ class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
     def match_sql(self, query: ParsedQuery, limit: int | None = None):
-        return (
-            "SELECT id FROM search_document "
-            "WHERE search_vector @@ to_tsquery('simple'::regconfig, %s)" + _limit(limit),
-            [query.tsquery()],
-        )
+        condition, values = self.match_condition(query, alias="search_document")
+        return "SELECT id FROM search_document WHERE " + condition + _limit(limit), values
 
     def match_condition(self, query: ParsedQuery, alias: str = "d"):
-        return (
-            f"{alias}.search_vector @@ to_tsquery('simple'::regconfig, %s)",
-            [query.tsquery()],
-        )
+        condition = f"{alias}.search_vector @@ to_tsquery('simple'::regconfig, %s)"
+        pairs = word_pairs(query)
+        if pairs is None:
+            return condition, [query.tsquery()]
+        return f"{_PAIRS.format(alias=alias)} @@ %s::tsquery AND {condition}", [
+            pairs,
+            query.tsquery(),
+        ]
 
     def ranked_sql(self, query: ParsedQuery, limit: int | None = None, names_only=False):
         # Weights D, C, B, A: text, -, names, title. Normalisation 1: divide by 1 + log(length).
         if not names_only:
+            pairs = word_pairs(query)
+            narrow = "" if pairs is None else f" AND {_PAIRS.format(alias='d')} @@ %s::tsquery"
             return (
                 "SELECT id, ts_rank('{0.1, 0.2, 0.5, 1.0}', search_vector, q, 1) AS rank FROM ("
-                "SELECT id, search_vector, q FROM search_document, "
-                "to_tsquery('simple'::regconfig, %s) AS q WHERE search_vector @@ q"
+                "SELECT d.id, d.search_vector, q FROM search_document d, "
+                f"to_tsquery('simple'::regconfig, %s) AS q WHERE d.search_vector @@ q{narrow}"
                 + _limit(limit)
                 + ") AS candidates",
-                [query.tsquery()],
+                [query.tsquery()] + ([] if pairs is None else [pairs]),
             )
         # `names_vector` (titles and names only) is small and stays inline: cheap to rank.
         # Only the words are looked for there; exclusions hold for the whole record.
@@ -65,6 +78,24 @@ class PostgresBackend(SearchBackend):
                 [word, word, SIMILARITY_THRESHOLD, word, limit],
             )
             return [row[0] for row in cursor.fetchall()]
+
+
+_PAIRS = "{alias}.word_pairs"
+# Words the default parser reads as one token, unchanged: their pair lexeme is predictable.
+_ONE_TOKEN = re.compile(r"[a-z]+|[0-9]+")
+
+
+def word_pairs(query: ParsedQuery) -> str | None:
+    """A tsquery of the adjacent word pairs every match must contain (`'martial law'`), from
+    the phrases that make up a whole clause on their own; None when there are none."""
+    pairs: list[str] = []
+    for clause in query.clauses:
+        if len(clause) != 1 or len(clause[0].words) < 2:
+            continue  # a phrase in an `or` is not required; a single word has no pair
+        words = clause[0].words
+        if all(_ONE_TOKEN.fullmatch(word) for word in words):
+            pairs += [f"'{a} {b}'" for a, b in zip(words, words[1:], strict=False)]
+    return " & ".join(dict.fromkeys(pairs)) or None
 
 
 def _limit(limit: int | None) -> str:
