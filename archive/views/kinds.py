@@ -25,7 +25,6 @@ class SourceDetailView(RecordDetailView):
     model = Source
     template_name = "archive/source_detail.html"
     select_related = ("kind",)
-    cites = False
 
     def get_prefetches(self):
         return [*super().get_prefetches(), "creators", *linked_prefetches(Source)]

@@ -20,8 +20,8 @@ from .notes import Notes
 def record_prefetches(*, cites: bool = True) -> list:
     """What every record page shows: citations, claims (from published sources), identifiers.
 
-    A source's `citations` and `claims` are the rows that cite it (the reverse of
-    `Citation.source`), not statements about it: its page asks for `cites=False`.
+    A source is a record too: its `citations` and `claims` are statements about it (the rows
+    that cite it are `cited_in` and `claims_made`, shown as “cited by”).
     """
     identifiers = Prefetch("identifiers", queryset=Identifier.objects.select_related("scheme"))
     if not cites:
@@ -78,7 +78,7 @@ class RecordDetailView(RecordMixin, DetailView):
     the sections call `notes`: the text first, then the facts, then roles and relations.
     """
 
-    cites = True  # the record's own citations and claims are shown (not for a source)
+    cites = True  # the record's own citations and claims are shown
 
     def get_prefetches(self) -> list:
         return record_prefetches(cites=self.cites)

@@ -7,8 +7,9 @@ query citetext makes for a source named in the text but not cited by a row:
   source); identifiers (scheme); creators of the cited sources.
 - person page 9 → 9: person + places + portrait; names; participations (event, type, role,
   source); media; works (contributions); citations; claims; identifiers; creators.
-- source page 12 → 12: source + kind; creators; identifiers; its media; cited by: citations,
-  claims, participations, event relations, one per kind cited; credits (contributions).
+- source page 14 → 14: source + kind; creators; identifiers; its own citations and claims (a
+  source is a record too); its media; cited by: citations, claims, participations, event
+  relations, one per kind cited; credits (contributions).
 - place page 10 → 10; media page 8 → 8.
 - browse pages 3-7, timeline 3, home 10 (a count and the recent records per kind), sitemap
   section 2, feed 5 (one per kind).
@@ -36,7 +37,7 @@ def queries(client, url: str) -> int:
 PAGES = {
     "event": (rich_event, 12),
     "person": (rich_person, 10),
-    "source": (cited_source, 13),
+    "source": (cited_source, 15),
     "place": (rich_place, 11),
     "media": (rich_media, 9),
 }
