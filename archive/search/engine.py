@@ -262,15 +262,15 @@ def _page_sql(backend, query, filters, params: SearchParams, offset: int, capped
     return sql, [*values, *filter_values, params.per_page, offset]
 
 
-def _facets(backend, query, params, filters, prefilter=False):
+def _facets(backend, query, params, filters):
     """Facet values with counts, the total, and whether both are exact.
 
     Counted over the candidates (every match, when there are fewer than CANDIDATES). When a
     filtered query has more, they are counted over candidates that pass the filters: the
-    total stays a true lower bound, the facets then drill down.
+    total stays a true lower bound, the facets then drill down. Which of the two applies is
+    decided inside the one statement (`_candidate_ids_sql`), never by a second statement.
     """
-    candidates, values = _candidates_sql(backend, query, filters if prefilter else None)
-    sql, values = _facets_sql((f"SELECT c.id FROM ({candidates}) c", values), filters)
+    sql, values = _facets_sql(_candidate_ids_sql(backend, query, filters), filters)
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
         rows = cursor.fetchall()
@@ -301,10 +301,28 @@ def _facets(backend, query, params, filters, prefilter=False):
     facets["decade"].sort(key=lambda v: int(v.value))
     facets["source_kind"].sort(key=lambda v: -v.count)
     counted = [v.count for v in facets["kind"] if not params.kinds or v.value in params.kinds]
-    exact = matched < CANDIDATES
-    if not exact and filters and not prefilter:
-        return _facets(backend, query, params, filters, prefilter=True)
-    return facets, sum(counted), exact
+    return facets, sum(counted), matched < CANDIDATES
+
+
+def _candidate_ids_sql(backend, query, filters) -> tuple[str, list]:
+    """SELECT id of the candidates to count: without filters when the query matches fewer
+    than CANDIDATES records (then they are every match), else those that pass the filters.
+
+    The candidates without filters number CANDIDATES or more exactly when the match does, so
+    one count of the match (stopped at CANDIDATES) chooses; the branch not chosen is skipped
+    by the database (a false constant condition), so a broad filtered query costs one pass.
+    """
+    candidates, values = _candidates_sql(backend, query)
+    if not filters:
+        return f"SELECT c.id FROM ({candidates}) c", values
+    filtered, filtered_values = _candidates_sql(backend, query, filters)
+    match, match_values = backend.match_sql(query, limit=CANDIDATES)
+    return (
+        f"WITH k AS MATERIALIZED (SELECT COUNT(*) AS n FROM ({match}) k) "
+        f"SELECT c.id FROM ({candidates}) c WHERE (SELECT n FROM k) < {CANDIDATES} "
+        f"UNION ALL SELECT c.id FROM ({filtered}) c WHERE (SELECT n FROM k) >= {CANDIDATES}",
+        [*match_values, *values, *filtered_values],
+    )
 
 
 def _similar_words(backend, query: ParsedQuery) -> dict[str, list[str]]:

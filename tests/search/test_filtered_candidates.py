@@ -1,0 +1,40 @@
+"""A filtered search is counted in one statement: every match below the cap, else the
+candidates that pass the filters (as when it took two statements)."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+
+from .conftest import facet, search
+
+
+def _world():
+    for n in range(6):
+        factories.source(title=f"Letter {n}", date=f"{1950 + n}", abstract="A letter home.")
+    factories.event(title="Letter day", date="1990", summary="A letter of protest")
+
+
+def test_it_counts_every_match_below_the_cap_with_other_kinds_selectable(client, db):
+    _world()
+    data = search(client, "letter", kind="event")
+    assert data["exact"] is True and data["total"] == 1
+    assert [hit["title"] for hit in data["results"]] == ["Letter day"]
+    # Disjunctive: the kind facet still counts the sources the filter leaves out.
+    assert facet(data, "kind") == {"Events": 1, "Sources": 6}
+
+
+def test_it_counts_filtered_candidates_above_the_cap(client, db, monkeypatch):
+    from archive.search import engine
+
+    monkeypatch.setattr(engine, "CANDIDATES", 3)
+    _world()
+    data = search(client, "letter", kind="event")
+    assert data["exact"] is True and data["total"] == 1
+    assert [hit["title"] for hit in data["results"]] == ["Letter day"]
+    assert facet(data, "kind") == {"Events": 1}  # counted among filtered candidates
+    wide = search(client, "letter", **{"from": "1950", "to": "1953"})
+    assert wide["exact"] is False and wide["total"] == 3
+    with CaptureQueriesContext(connection) as queries:
+        search(client, "letter", kind="source")
+    assert len(queries) == 2  # facets and total, then the page
