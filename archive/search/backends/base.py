@@ -3,25 +3,38 @@ is shared; a backend only says how to match, rank and find similar words."""
 
 from ..query import ParsedQuery
 
+# Filters for a backend's SQL: conditions on the document `d` as " AND ...", and their values.
+NO_FILTER: tuple[str, list] = ("", [])
+
 
 class SearchBackend:
     vendor = ""
     # Rank: larger is better in both backends.
 
-    def match_sql(self, query: ParsedQuery, limit: int | None = None) -> tuple[str, list]:
-        """SELECT id FROM ... : the ids of documents matching `query` (at most `limit`)."""
+    def match_sql(
+        self, query: ParsedQuery, limit: int | None = None, where: tuple[str, list] = NO_FILTER
+    ) -> tuple[str, list]:
+        """SELECT id FROM ... : the ids of documents matching `query` that pass `where` (at
+        most `limit`)."""
         raise NotImplementedError
 
-    def match_condition(self, query: ParsedQuery, alias: str = "d") -> tuple[str, list]:
-        """A WHERE condition on search_document `alias`: it matches `query`. Lets the database
-        choose between walking an index (say, of dates) and the full-text match."""
+    def match_condition(
+        self, query: ParsedQuery, alias: str = "d", statistics: bool = False
+    ) -> tuple[str, list]:
+        """A WHERE condition on search_document `alias`: it matches `query`. `statistics`:
+        let the database plan with what it knows of the words (see the PostgreSQL backend)."""
         raise NotImplementedError
 
     def ranked_sql(
-        self, query: ParsedQuery, limit: int | None = None, names_only: bool = False
+        self,
+        query: ParsedQuery,
+        limit: int | None = None,
+        names_only: bool = False,
+        where: tuple[str, list] = NO_FILTER,
     ) -> tuple[str, list]:
-        """SELECT id, rank FROM ... : matching ids with a relevance (larger is better), ranked
-        among at most `limit` candidates; `names_only` matches titles and names only."""
+        """SELECT id, rank FROM ... : matching ids that pass `where` with a relevance (larger
+        is better), ranked among at most `limit` candidates; `names_only` matches titles and
+        names only."""
         raise NotImplementedError
 
     def names_contain(self, word: str) -> bool:

@@ -4,29 +4,37 @@ finds candidates for a misspelt name and pg_trgm's similarity, in Python, ranks 
 from django.db import connection
 
 from ..query import ParsedQuery
-from .base import SIMILARITY_THRESHOLD, SearchBackend, similarity, trigrams
+from .base import NO_FILTER, SIMILARITY_THRESHOLD, SearchBackend, similarity, trigrams
 
 CANDIDATES = 200
+# Filters read the document row; CROSS JOIN keeps the full-text match driving.
+_FILTERED = "search_document_fts CROSS JOIN search_document d WHERE search_document_fts"
 
 
 class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
 
-    def match_sql(self, query: ParsedQuery, limit: int | None = None):
+    def match_sql(self, query: ParsedQuery, limit: int | None = None, where=NO_FILTER):
+        if not where[0]:
+            return (
+                "SELECT rowid AS id FROM search_document_fts WHERE search_document_fts MATCH %s"
+                + _limit(limit),
+                [query.fts5()],
+            )
         return (
-            "SELECT rowid AS id FROM search_document_fts WHERE search_document_fts MATCH %s"
-            + _limit(limit),
-            [query.fts5()],
+            f"SELECT d.id FROM {_FILTERED} MATCH %s AND d.id = search_document_fts.rowid"
+            f"{where[0]}{_limit(limit)}",
+            [query.fts5(), *where[1]],
         )
 
-    def match_condition(self, query: ParsedQuery, alias: str = "d"):
+    def match_condition(self, query: ParsedQuery, alias: str = "d", statistics=False):
         return (
             f"{alias}.id IN (SELECT rowid FROM search_document_fts "
             f"WHERE search_document_fts MATCH %s)",
             [query.fts5()],
         )
 
-    def ranked_sql(self, query: ParsedQuery, limit: int | None = None, names_only=False):
+    def ranked_sql(self, query, limit=None, names_only=False, where=NO_FILTER):
         # bm25 is smaller for better matches; its column weights are title, names, text.
         expression = query.fts5()
         if names_only:
@@ -34,10 +42,17 @@ class SQLiteBackend(SearchBackend):
             expression = f"{{title_folded names_folded}} : ({query.positive().fts5()})"
             if query.excluded:
                 expression = f"({expression}) NOT ({query.excluded_fts5()})"
+        rank = "-bm25(search_document_fts, 10.0, 5.0, 1.0) AS rank"
+        if not where[0]:
+            return (
+                f"SELECT rowid AS id, {rank} FROM search_document_fts "
+                f"WHERE search_document_fts MATCH %s" + _limit(limit),
+                [expression],
+            )
         return (
-            "SELECT rowid AS id, -bm25(search_document_fts, 10.0, 5.0, 1.0) AS rank "
-            "FROM search_document_fts WHERE search_document_fts MATCH %s" + _limit(limit),
-            [expression],
+            f"SELECT d.id, {rank} FROM {_FILTERED} MATCH %s AND d.id = search_document_fts.rowid"
+            f"{where[0]}{_limit(limit)}",
+            [expression, *where[1]],
         )
 
     def names_contain(self, word: str) -> bool:

@@ -1,0 +1,207 @@
+"""The SQL of a search, shared by both databases; a backend only says how to match and rank.
+
+A search is two statements. The first counts the match (up to the cap), builds every facet and,
+when results are ranked by relevance, picks the page's ids, all from one materialised set of
+matches; the second reads the page's rows. Facets are disjunctive: each counts with every
+filter applied except its own, so that other values stay selectable.
+
+A query matching `cap` records or more is counted, faceted and ranked among candidates: every
+match in a title or a name (ranked above the rest), then the first `cap` other matches, each
+part taken from the matches that pass the filters. A word found in half the archive must not
+cost a pass over half the archive; the page says the counts are a lower bound.
+
+Joins are written `CROSS JOIN` with their conditions in WHERE: SQLite then keeps the written
+order, so the full-text match always drives (left to itself it may scan every facet row);
+PostgreSQL plans them as ordinary inner joins.
+"""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+
+from archive import registry as kinds
+from archive.models import SourceKind
+
+from .forms import SearchParams
+
+FACET_SIZE = 12
+# The names part of a candidate ranks above every other match.
+NAMES_BONUS = 1_000_000
+
+
+def kind_for_key(key: str):
+    return next((k for k in kinds.kinds() if k.key == key), None)
+
+
+def filters(params: SearchParams) -> dict[str, tuple[str, list]]:
+    """SQL conditions on `d` (search_document), by the facet each belongs to."""
+    found: dict[str, tuple[str, list]] = {}
+
+    def placeholders(values):
+        return ", ".join(["%s"] * len(values))
+
+    if params.kinds:
+        found["kind"] = (f"d.kind IN ({placeholders(params.kinds)})", list(params.kinds))
+    if params.source_kinds:
+        found["source_kind"] = (
+            f"d.source_kind IN ({placeholders(params.source_kinds)})",
+            list(params.source_kinds),
+        )
+    for name, values in (("place", params.places), ("person", params.persons)):
+        if values:
+            found[name] = (
+                "EXISTS (SELECT 1 FROM search_facet f WHERE f.document_id = d.id "
+                f"AND f.facet = %s AND f.value_id IN ({placeholders(values)}))",
+                [name, *values],
+            )
+    if params.date_from or params.date_to:
+        conditions, values = ["(d.earliest IS NOT NULL OR d.latest IS NOT NULL)"], []
+        if params.date_from:
+            conditions.append("(d.latest IS NULL OR d.latest >= %s)")
+            values.append(datetime.date(params.date_from, 1, 1))
+        if params.date_to:
+            conditions.append("(d.earliest IS NULL OR d.earliest <= %s)")
+            values.append(datetime.date(params.date_to, 12, 31))
+        found["decade"] = (" AND ".join(conditions), values)
+    return found
+
+
+def where(filters: dict[str, tuple[str, list]]) -> tuple[str, list]:
+    """The filters as ` AND ...` on `d`, and their values."""
+    return (
+        "".join(f" AND {sql}" for sql, _ in filters.values()),
+        [value for _, values in filters.values() for value in values],
+    )
+
+
+def candidates_sql(backend, query, filters, cap: int) -> tuple[str, list]:
+    """SELECT id, rank: matches in titles and names (ranked, above the rest), then other
+    matches (rank 0); each part at most `cap` rows that pass `filters`."""
+    condition = where(filters)
+    names, names_values = backend.ranked_sql(query, limit=cap, names_only=True, where=condition)
+    other, other_values = backend.match_sql(query, limit=cap, where=condition)
+    return (
+        # Double precision: PostgreSQL's ts_rank is a real, too coarse once the bonus is added.
+        f"SELECT u.id, MAX(u.rank) AS rank FROM ("
+        f"SELECT n.id, CAST(n.rank AS DOUBLE PRECISION) + {NAMES_BONUS} AS rank FROM ({names}) n "
+        f"UNION ALL SELECT o.id, 0 AS rank FROM ({other}) o) u GROUP BY u.id",
+        [*names_values, *other_values],
+    )
+
+
+def matches_sql(backend, query, filters, cap: int, ranked: bool) -> tuple[str, list]:
+    """Two CTEs: `k`, the match counted up to `cap`; `m` (id, rank), what is counted and
+    faceted: every match when there are fewer than `cap` (ranked over the whole text), else
+    the candidates that pass the filters (their counts are then lower bounds, and the facets
+    drill down). The branch not chosen is skipped by the database (a false constant
+    condition), so a broad query costs one pass.
+    """
+    count, count_values = backend.match_sql(query, limit=cap)
+    if ranked:
+        every, every_values = backend.ranked_sql(query)
+    else:
+        every, every_values = backend.match_sql(query)
+        every = f"SELECT e.id, 0 AS rank FROM ({every}) e"
+    capped, capped_values = candidates_sql(backend, query, filters, cap)
+    return (
+        f"k AS MATERIALIZED (SELECT COUNT(*) AS n FROM ({count}) c), "
+        f"m AS MATERIALIZED (SELECT e.id, e.rank FROM ({every}) e "
+        f"WHERE (SELECT n FROM k) < {cap} "
+        f"UNION ALL SELECT c.id, c.rank FROM ({capped}) c WHERE (SELECT n FROM k) >= {cap})",
+        [*count_values, *every_values, *capped_values],
+    )
+
+
+def search_sql(
+    backend, query, filters, cap: int, page: tuple[int, int] | None = None
+) -> tuple[str, list]:
+    """The first statement. Rows (facet, value, label, count, rank): 'matched' counts `m`,
+    then facet values with counts; with `page` = (per_page, offset), the page's ids in order
+    of relevance as 'hit' rows (the offset moved back to the last page when it lies beyond).
+    """
+    matches, params = matches_sql(backend, query, filters, cap, ranked=page is not None)
+    flags = "".join(
+        f", CASE WHEN {sql} THEN 1 ELSE 0 END AS f_{name}" for name, (sql, _) in filters.items()
+    )
+    for _, values in filters.values():
+        params = [*params, *values]
+
+    def where_flags(own: str | None, *extra: str) -> str:
+        conditions = [f"b.f_{name} = 1" for name in filters if name != own] + list(extra)
+        return " WHERE " + " AND ".join(conditions) if conditions else ""
+
+    branches = [
+        "SELECT 'matched' AS facet, '' AS value, '' AS label, COUNT(*) AS n, "
+        "CAST(NULL AS DOUBLE PRECISION) AS rank FROM m",
+        f"SELECT 'kind', b.kind, '', COUNT(*), NULL FROM b{where_flags('kind')} GROUP BY b.kind",
+        f"SELECT 'decade', CAST(b.decade AS TEXT), '', COUNT(*), NULL FROM b"
+        f"{where_flags('decade', 'b.decade IS NOT NULL')} GROUP BY b.decade",
+        f"SELECT 'source_kind', b.source_kind, sk.name, COUNT(*), NULL FROM b "
+        f"JOIN {SourceKind._meta.db_table} sk ON sk.slug = b.source_kind"
+        f"{where_flags('source_kind')} GROUP BY b.source_kind, sk.name",
+    ]
+    facet_params: list = []
+    for name in ("place", "person"):
+        kind = kind_for_key(name)
+        if kind is None:
+            continue
+        content_type = ContentType.objects.get_for_model(kind.model).pk
+        # Count per value first, then name the values: only published ones have a document.
+        branches.append(
+            f"SELECT * FROM (SELECT '{name}' AS facet, CAST(g.value_id AS TEXT) AS value, "
+            f"p.title AS label, g.n AS n, CAST(NULL AS DOUBLE PRECISION) AS rank "
+            f"FROM (SELECT f.value_id, COUNT(*) AS n FROM b CROSS JOIN search_facet f"
+            f"{where_flags(name, 'f.document_id = b.id', f'f.facet = {name!r}')} "
+            f"GROUP BY f.value_id) AS g CROSS JOIN search_document p "
+            f"WHERE p.content_type_id = %s AND p.object_id = g.value_id "
+            f"ORDER BY g.n DESC, p.title LIMIT {FACET_SIZE}) AS t_{name}"
+        )
+        facet_params.append(content_type)
+    if page is not None:
+        per_page, offset = int(page[0]), int(page[1])
+        shown = where_flags(None)
+        last = (
+            f"(SELECT CASE WHEN COUNT(*) > {offset} THEN {offset} WHEN COUNT(*) = 0 THEN 0 "
+            f"ELSE (COUNT(*) - 1) / {per_page} * {per_page} END FROM b{shown})"
+        )
+        branches.append(
+            f"SELECT * FROM (SELECT 'hit' AS facet, CAST(b.id AS TEXT) AS value, '' AS label, "
+            f"0 AS n, b.rank AS rank FROM b{shown} ORDER BY b.rank DESC, b.id "
+            f"LIMIT {per_page} OFFSET {last}) AS hits"
+        )
+    sql = (
+        f"WITH {matches}, "
+        f"b AS MATERIALIZED (SELECT d.id, m.rank, d.kind, d.decade, d.source_kind{flags} "
+        f"FROM m CROSS JOIN search_document d WHERE d.id = m.id) " + " UNION ALL ".join(branches)
+    )
+    return sql, params + facet_params
+
+
+COLUMNS = (
+    "d.id, d.kind, d.title, d.names, d.text, d.title_folded, d.names_folded, d.text_folded, "
+    "d.date_display, d.url, d.source_kind"
+)
+
+
+def rows_sql(ids: list[int]) -> tuple[str, list]:
+    """The second statement, by relevance: the rows of the page's ids (in any order)."""
+    placeholders = ", ".join(["%s"] * len(ids))
+    return f"SELECT {COLUMNS} FROM search_document d WHERE d.id IN ({placeholders})", list(ids)
+
+
+def dated_page_sql(backend, query, filters, params: SearchParams, offset: int):
+    """The second statement, by date: dates sort every match, never only the candidates
+    ("oldest first" must be true). A plain WHERE with the database's statistics lets it walk
+    the date index when the match is broad, and sort the matches when it is narrow."""
+    condition, values = backend.match_condition(query, statistics=True)
+    extra, filter_values = where(filters)
+    direction = "" if params.sort == "date" else " DESC"
+    page = (
+        f"SELECT d.id, d.earliest FROM search_document d WHERE {condition}{extra} "
+        f"ORDER BY d.earliest{direction} NULLS LAST, d.id LIMIT %s OFFSET %s"
+    )
+    sql = (
+        f"SELECT {COLUMNS}, 0 AS rank FROM ({page}) p CROSS JOIN search_document d "
+        f"WHERE d.id = p.id ORDER BY p.earliest{direction} NULLS LAST, p.id"
+    )
+    return sql, [*values, *filter_values, params.per_page, offset]
