@@ -74,12 +74,16 @@ def where(filters: dict[str, tuple[str, list]]) -> tuple[str, list]:
     )
 
 
-def candidates_sql(backend, query, filters, cap: int) -> tuple[str, list]:
+def candidates_sql(backend, query, filters, cap: int, first: str | None = None):
     """SELECT id, rank: matches in titles and names (ranked, above the rest), then other
-    matches (rank 0); each part at most `cap` rows that pass `filters`."""
+    matches (rank 0); each part at most `cap` rows that pass `filters`. `first`: a CTE that
+    holds the first `cap` matches, the other matches when there are no filters."""
     condition = where(filters)
     names, names_values = backend.ranked_sql(query, limit=cap, names_only=True, where=condition)
-    other, other_values = backend.match_sql(query, limit=cap, where=condition)
+    if first and not filters:
+        other, other_values = f"SELECT id FROM {first}", []
+    else:
+        other, other_values = backend.match_sql(query, limit=cap, where=condition)
     return (
         # Double precision: PostgreSQL's ts_rank is a real, too coarse once the bonus is added.
         f"SELECT u.id, MAX(u.rank) AS rank FROM ("
@@ -90,25 +94,24 @@ def candidates_sql(backend, query, filters, cap: int) -> tuple[str, list]:
 
 
 def matches_sql(backend, query, filters, cap: int, ranked: bool) -> tuple[str, list]:
-    """Two CTEs: `k`, the match counted up to `cap`; `m` (id, rank), what is counted and
-    faceted: every match when there are fewer than `cap` (ranked over the whole text), else
-    the candidates that pass the filters (their counts are then lower bounds, and the facets
-    drill down). The branch not chosen is skipped by the database (a false constant
-    condition), so a broad query costs one pass.
+    """CTEs: `k`, the first `cap` matches, and `kn`, their number; `m` (id, rank), what is
+    counted and faceted: every match when there are fewer than `cap` (ranked over the whole
+    text), else the candidates that pass the filters (their counts are then lower bounds, and
+    the facets drill down). The branch not chosen is skipped by the database (a false
+    constant condition), so a broad query costs one pass.
     """
-    count, count_values = backend.match_sql(query, limit=cap)
+    first, first_values = backend.match_sql(query, limit=cap)
     if ranked:
-        every, every_values = backend.ranked_sql(query)
+        every, every_values = backend.ranked_sql(query, among="SELECT id FROM k")
     else:
-        every, every_values = backend.match_sql(query)
-        every = f"SELECT e.id, 0 AS rank FROM ({every}) e"
-    capped, capped_values = candidates_sql(backend, query, filters, cap)
+        every, every_values = "SELECT k.id, 0 AS rank FROM k", []
+    capped, capped_values = candidates_sql(backend, query, filters, cap, first="k")
     return (
-        f"k AS MATERIALIZED (SELECT COUNT(*) AS n FROM ({count}) c), "
+        f"k AS MATERIALIZED ({first}), kn AS MATERIALIZED (SELECT COUNT(*) AS n FROM k), "
         f"m AS MATERIALIZED (SELECT e.id, e.rank FROM ({every}) e "
-        f"WHERE (SELECT n FROM k) < {cap} "
-        f"UNION ALL SELECT c.id, c.rank FROM ({capped}) c WHERE (SELECT n FROM k) >= {cap})",
-        [*count_values, *every_values, *capped_values],
+        f"WHERE (SELECT n FROM kn) < {cap} "
+        f"UNION ALL SELECT c.id, c.rank FROM ({capped}) c WHERE (SELECT n FROM kn) >= {cap})",
+        [*first_values, *every_values, *capped_values],
     )
 
 

@@ -31,10 +31,11 @@ class SearchBackend:
         limit: int | None = None,
         names_only: bool = False,
         where: tuple[str, list] = NO_FILTER,
+        among: str | None = None,
     ) -> tuple[str, list]:
         """SELECT id, rank FROM ... : matching ids that pass `where` with a relevance (larger
         is better), ranked among at most `limit` candidates; `names_only` matches titles and
-        names only."""
+        names only; `among`, SQL of ids known to match: rank those (every match)."""
         raise NotImplementedError
 
     def names_contain(self, word: str) -> bool:

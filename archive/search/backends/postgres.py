@@ -44,8 +44,14 @@ class PostgresBackend(SearchBackend):
         pairs_query = "%s::tsquery" if statistics else "(SELECT %s::tsquery)"
         return f"{alias}.word_pairs @@ {pairs_query} AND {condition}", [pairs, query.tsquery()]
 
-    def ranked_sql(self, query, limit=None, names_only=False, where=NO_FILTER):
+    def ranked_sql(self, query, limit=None, names_only=False, where=NO_FILTER, among=None):
         # Normalisation 1: divide by 1 + log(length).
+        if among:
+            return (
+                f"SELECT x.id, ts_rank({_WEIGHTS}, d.search_vector, {_OPAQUE_TSQUERY}, 1) AS rank "
+                f"FROM ({among}) x CROSS JOIN search_document d WHERE d.id = x.id",
+                [query.tsquery()],
+            )
         if not names_only:
             condition, values = self.match_condition(query)
             return (
