@@ -123,6 +123,12 @@ def test_it_paginates_and_keeps_everything_in_the_url(client, db):
     assert [hit["title"] for hit in third["results"]][0] == "Letter 40 from Bakı"
     assert search(client, "Letter", page=99)["page"] == 3  # past the end: the last page
     assert search(client, "Letter", page="x")["page"] == 1
+    # By relevance, the page's ids come from the first statement: pages neither overlap nor
+    # skip, and a page past the end shows the last page's results.
+    by_relevance = [titles(client, "Letter", page=page) for page in (1, 2, 3)]
+    assert [len(page) for page in by_relevance] == [20, 20, 5]
+    assert len({title for page in by_relevance for title in page}) == 45
+    assert titles(client, "Letter", page=99) == by_relevance[2]
     html = client.get(
         "/search/", {"q": "Letter", "sort": "date", "kind": "source"}
     ).content.decode()
@@ -205,3 +211,17 @@ def test_exclusions_hold_for_the_whole_record_among_candidates(client, db, monke
     assert data["exact"] is False
     assert "Baku talks" not in [hit["title"] for hit in data["results"]]
     assert data["results"][0]["title"] == "Baku"
+
+
+def test_a_filtered_page_past_the_end_shows_the_last_filtered_page(client, db):
+    for n in range(25):
+        factories.source(title=f"Letter {n:02d}", date=f"{1950 + n}")
+    for n in range(3):
+        factories.event(title=f"Letter day {n}", date="1990")
+    data = search(client, "Letter", kind="event", page=7)
+    assert data["total"] == 3 and data["page"] == 1
+    assert sorted(hit["title"] for hit in data["results"]) == [
+        "Letter day 0",
+        "Letter day 1",
+        "Letter day 2",
+    ]
