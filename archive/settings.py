@@ -4,6 +4,7 @@ With nothing set, the archive runs on SQLite in the checkout with development de
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -124,6 +125,14 @@ STORAGES = {
         )
     },
 }
+
+# Search on PostgreSQL: memory one search may use (its own transaction only), above all for
+# the bitmap of a word's matches read from the GIN index. A bitmap needs about 64 bytes per
+# heap page of `search_document` that holds a match; below that it turns lossy and every row
+# of a lossy page is checked again (docs/benchmarks.md: 64 MB is ample for 1,000,000 records).
+SEARCH_WORK_MEM = os.getenv("SEARCH_WORK_MEM", "64MB")
+if not re.fullmatch(r"[1-9][0-9]*(kB|MB|GB)", SEARCH_WORK_MEM):
+    raise RuntimeError(f"SEARCH_WORK_MEM must be a size such as 64MB, not {SEARCH_WORK_MEM!r}.")
 
 # Uploads: anything larger than this is refused before it is stored.
 MEDIA_MAX_UPLOAD_BYTES = envint("MEDIA_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)

@@ -173,6 +173,12 @@ def search(params: SearchParams) -> Results:
     if not query:
         return results
     backend = backends.get()
+    with backend.session():
+        _answer(backend, query, params, results)
+    return results
+
+
+def _answer(backend, query, params: SearchParams, results: Results) -> None:
     filters = statements.filters(params)
     by_relevance = params.sort == "relevance"
     page = (params.per_page, (params.page - 1) * params.per_page) if by_relevance else None
@@ -188,7 +194,7 @@ def search(params: SearchParams) -> Results:
                 backend, query, params, filters, page
             )
     if results.total == 0:
-        return results
+        return
     if by_relevance:
         sql, values = statements.rows_sql([pk for pk, _ in hits])
     else:
@@ -203,4 +209,3 @@ def search(params: SearchParams) -> Results:
         found = {row[0]: row for row in rows}
         rows = [(*found[pk], ranks[pk]) for pk, _ in hits if pk in found]
     results.hits = [Hit(*row, words=words) for row in rows]
-    return results

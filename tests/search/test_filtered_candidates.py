@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 
-from .conftest import facet, search
+from .conftest import SESSION_QUERIES, facet, search
 
 
 def _world():
@@ -37,4 +37,4 @@ def test_it_counts_filtered_candidates_above_the_cap(client, db, monkeypatch):
     assert wide["exact"] is False and wide["total"] == 3
     with CaptureQueriesContext(connection) as queries:
         search(client, "letter", kind="source")
-    assert len(queries) == 2  # facets and total, then the page
+    assert len(queries) == SESSION_QUERIES + 2  # facets, total and page ids; the page

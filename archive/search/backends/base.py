@@ -1,6 +1,8 @@
 """What a search backend answers. The SQL around the match (filters, facets, sorting, paging)
 is shared; a backend only says how to match, rank and find similar words."""
 
+from contextlib import nullcontext
+
 from ..query import ParsedQuery
 
 # Filters for a backend's SQL: conditions on the document `d` as " AND ...", and their values.
@@ -10,6 +12,10 @@ NO_FILTER: tuple[str, list] = ("", [])
 class SearchBackend:
     vendor = ""
     # Rank: larger is better in both backends.
+
+    def session(self):
+        """A context for the statements of one search (settings they need, if any)."""
+        return nullcontext()
 
     def match_sql(
         self, query: ParsedQuery, limit: int | None = None, where: tuple[str, list] = NO_FILTER

@@ -9,8 +9,10 @@ is still checked on the few rows left.
 """
 
 import re
+from contextlib import contextmanager
 
-from django.db import connection
+from django.conf import settings
+from django.db import connection, transaction
 
 from ..query import ParsedQuery
 from .base import NO_FILTER, SIMILARITY_THRESHOLD, SearchBackend
@@ -27,6 +29,17 @@ _WEIGHTS = "'{0.1, 0.2, 0.5, 1.0}'"  # text, -, names, title
 
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
+
+    @contextmanager
+    def session(self):
+        # SET LOCAL: the memory is asked for this search's transaction only (savepoint=False:
+        # inside a transaction already, the setting lasts until that one ends).
+        with transaction.atomic(savepoint=False):
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('work_mem', %s, true)", [settings.SEARCH_WORK_MEM]
+                )
+            yield
 
     def match_sql(self, query: ParsedQuery, limit: int | None = None, where=NO_FILTER):
         condition, values = self.match_condition(query)
