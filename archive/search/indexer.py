@@ -204,19 +204,21 @@ def rebuild(progress=None, chunk: int = 1000) -> int:
         SearchDocument.objects.all().delete()
         SearchTerm.objects.all().delete()
     total = 0
-    for registration in registrations():
-        model = registration.model
-        content_type = ContentType.objects.get_for_model(model)
-        kind = _kind_key(model)
-        pks = list(model._default_manager.published().order_by("pk").values_list("pk", flat=True))
-        for start in range(0, len(pks), chunk):
-            batch = pks[start : start + chunk]
-            with transaction.atomic():
-                records = registration.queryset().filter(pk__in=batch, status=Status.PUBLISHED)
-                _write([build_document(registration, r, content_type, kind) for r in records])
-            total += len(batch)
-            if progress is not None:
-                progress(len(batch))
+    with backends.get().bulk_load():
+        for registration in registrations():
+            model = registration.model
+            content_type = ContentType.objects.get_for_model(model)
+            kind = _kind_key(model)
+            pks = model._default_manager.published().order_by("pk").values_list("pk", flat=True)
+            pks = list(pks)
+            for start in range(0, len(pks), chunk):
+                batch = pks[start : start + chunk]
+                with transaction.atomic():
+                    records = registration.queryset().filter(pk__in=batch, status=Status.PUBLISHED)
+                    _write([build_document(registration, r, content_type, kind) for r in records])
+                total += len(batch)
+                if progress is not None:
+                    progress(len(batch))
     return total
 
 

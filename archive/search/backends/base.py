@@ -17,6 +17,10 @@ class SearchBackend:
         """A context for the statements of one search (settings they need, if any)."""
         return nullcontext()
 
+    def bulk_load(self):
+        """A context for filling the emptied index with every record (a full rebuild)."""
+        return nullcontext()
+
     def match_sql(
         self, query: ParsedQuery, limit: int | None = None, where: tuple[str, list] = NO_FILTER
     ) -> tuple[str, list]:

@@ -1,0 +1,52 @@
+"""A full rebuild on PostgreSQL drops the GIN indexes while it fills the table and makes them
+again at the end, the same as the migrations made them, even when it fails."""
+
+import pytest
+from django.db import connection
+
+from archive.search import indexer
+from tests import factories
+
+from .conftest import titles
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="GIN indexes are PostgreSQL's"
+)
+
+
+def _gin_indexes() -> dict[str, str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'search_document' "
+            "AND indexdef LIKE %s",
+            ["% USING gin %"],
+        )
+        return dict(cursor.fetchall())
+
+
+@postgres_only
+def test_a_rebuild_makes_the_gin_indexes_again(client, db):
+    before = _gin_indexes()
+    assert set(before) == {
+        "search_document_vector_gin",
+        "search_document_names_gin",
+        "search_document_word_pairs_gin",
+    }
+    factories.source(title="Letter from Ganja")
+    assert indexer.rebuild() == 1
+    assert _gin_indexes() == before
+    assert titles(client, "Ganja") == ["Letter from Ganja"]
+
+
+@postgres_only
+def test_a_failed_rebuild_still_makes_the_gin_indexes_again(db, monkeypatch):
+    before = _gin_indexes()
+    factories.source(title="Letter from Ganja")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(indexer, "build_document", broken)
+    with pytest.raises(RuntimeError, match="the disk is full"):
+        indexer.rebuild()
+    assert _gin_indexes() == before
