@@ -74,23 +74,45 @@ def where(filters: dict[str, tuple[str, list]]) -> tuple[str, list]:
     )
 
 
-def candidates_sql(backend, query, filters, cap: int, first: str | None = None):
-    """SELECT id, rank: matches in titles and names (ranked, above the rest), then other
-    matches (rank 0); each part at most `cap` rows that pass `filters`. `first`: a CTE that
-    holds the first `cap` matches, the other matches when there are no filters."""
+def candidates_sql(backend, query, filters, cap: int, other: tuple[str, list]):
+    """SELECT id, rank: matches in titles and names (ranked, above the rest), then `other`
+    matches (rank 0); each part at most `cap` rows that pass `filters`."""
     condition = where(filters)
     names, names_values = backend.ranked_sql(query, limit=cap, names_only=True, where=condition)
-    if first and not filters:
-        other, other_values = f"SELECT id FROM {first}", []
-    else:
-        other, other_values = backend.match_sql(query, limit=cap, where=condition)
     return (
         # Double precision: PostgreSQL's ts_rank is a real, too coarse once the bonus is added.
         f"SELECT u.id, MAX(u.rank) AS rank FROM ("
         f"SELECT n.id, CAST(n.rank AS DOUBLE PRECISION) + {NAMES_BONUS} AS rank FROM ({names}) n "
-        f"UNION ALL SELECT o.id, 0 AS rank FROM ({other}) o) u GROUP BY u.id",
-        [*names_values, *other_values],
+        f"UNION ALL SELECT o.id, 0 AS rank FROM ({other[0]}) o) u GROUP BY u.id",
+        [*names_values, *other[1]],
     )
+
+
+def _first_matches(backend, query, filters, cap: int) -> tuple[str, list, tuple[str, list]]:
+    """CTEs ending with `k`, the first `cap` matches; and SQL of the first `cap` matches that
+    pass the filters.
+
+    Where the database reads a CTE lazily (`backend.lazy_ctes`), both come from one scan `w`
+    that marks each match passing or not: a common word's GIN bitmap is built once, and the
+    scan stops when both readers have what they need. Elsewhere the filtered matches are a
+    scan of their own (SQLite's FTS5 reads them as fast)."""
+    if backend.lazy_ctes:
+        condition, values = backend.match_condition(query)
+        passes = " AND ".join(sql for sql, _ in filters.values()) or "1 = 1"
+        pass_values = [value for _, values in filters.values() for value in values]
+        ctes = (
+            f"w AS MATERIALIZED (SELECT d.id, CASE WHEN {passes} THEN 1 ELSE 0 END AS pass "
+            f"FROM search_document d WHERE {condition}), "
+            f"k AS MATERIALIZED (SELECT w.id FROM w LIMIT {cap})"
+        )
+        other = (f"SELECT w.id FROM w WHERE w.pass = 1 LIMIT {cap}", [])
+        return ctes, [*pass_values, *values], other
+    first, values = backend.match_sql(query, limit=cap)
+    if filters:
+        other = backend.match_sql(query, limit=cap, where=where(filters))
+    else:
+        other = ("SELECT k.id FROM k", [])
+    return f"k AS MATERIALIZED ({first})", values, other
 
 
 def matches_sql(backend, query, filters, cap: int, ranked: bool) -> tuple[str, list]:
@@ -100,14 +122,14 @@ def matches_sql(backend, query, filters, cap: int, ranked: bool) -> tuple[str, l
     the facets drill down). The branch not chosen is skipped by the database (a false
     constant condition), so a broad query costs one pass.
     """
-    first, first_values = backend.match_sql(query, limit=cap)
+    first, first_values, other = _first_matches(backend, query, filters, cap)
     if ranked:
-        every, every_values = backend.ranked_sql(query, among="SELECT id FROM k")
+        every, every_values = backend.ranked_sql(query, among="SELECT k.id FROM k")
     else:
         every, every_values = "SELECT k.id, 0 AS rank FROM k", []
-    capped, capped_values = candidates_sql(backend, query, filters, cap, first="k")
+    capped, capped_values = candidates_sql(backend, query, filters, cap, other)
     return (
-        f"k AS MATERIALIZED ({first}), kn AS MATERIALIZED (SELECT COUNT(*) AS n FROM k), "
+        f"{first}, kn AS MATERIALIZED (SELECT COUNT(*) AS n FROM k), "
         f"m AS MATERIALIZED (SELECT e.id, e.rank FROM ({every}) e "
         f"WHERE (SELECT n FROM kn) < {cap} "
         f"UNION ALL SELECT c.id, c.rank FROM ({capped}) c WHERE (SELECT n FROM kn) >= {cap})",

@@ -12,6 +12,9 @@ NO_FILTER: tuple[str, list] = ("", [])
 class SearchBackend:
     vendor = ""
     # Rank: larger is better in both backends.
+    # Does the database read a materialised CTE only as far as its readers go (PostgreSQL)?
+    # SQLite computes it whole.
+    lazy_ctes = False
 
     def session(self):
         """A context for the statements of one search (settings they need, if any)."""
