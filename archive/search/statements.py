@@ -27,6 +27,8 @@ from .forms import SearchParams
 FACET_SIZE = 12
 # The names part of a candidate ranks above every other match.
 NAMES_BONUS = 1_000_000
+# Filters on a column with an index of its own (see _first_matches).
+INDEXED_FILTERS = {"kind", "source_kind"}
 
 
 def kind_for_key(key: str):
@@ -94,9 +96,11 @@ def _first_matches(backend, query, filters, cap: int) -> tuple[str, list, tuple[
 
     Where the database reads a CTE lazily (`backend.lazy_ctes`), both come from one scan `w`
     that marks each match passing or not: a common word's GIN bitmap is built once, and the
-    scan stops when both readers have what they need. Elsewhere the filtered matches are a
-    scan of their own (SQLite's FTS5 reads them as fast)."""
-    if backend.lazy_ctes:
+    scan stops when both readers have what they need. Not when a filter has an index of its
+    own (kind, source kind): a rare kind would have the shared scan read every match, where
+    a scan of their own intersects the match with that index first (measured at 1M: an event
+    filter on a name 94 ms alone, 153 ms shared). SQLite's FTS5 reads them as fast alone."""
+    if backend.lazy_ctes and not set(filters) & INDEXED_FILTERS:
         condition, values = backend.match_condition(query)
         passes = " AND ".join(sql for sql, _ in filters.values()) or "1 = 1"
         pass_values = [value for _, values in filters.values() for value in values]
