@@ -50,3 +50,24 @@ def test_a_failed_rebuild_still_makes_the_gin_indexes_again(db, monkeypatch):
     with pytest.raises(RuntimeError, match="the disk is full"):
         indexer.rebuild()
     assert _gin_indexes() == before
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_outside_a_transaction_leaves_the_tables_vacuumed():
+    # No rows needed: a transactional test may run after the browser tests' flush.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT now()")
+        started = cursor.fetchone()[0]
+    indexer.rebuild()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT relname, last_vacuum, last_analyze FROM pg_stat_user_tables "
+            "WHERE relname IN ('search_document', 'search_facet', 'search_term')"
+        )
+        rows = cursor.fetchall()
+    assert len(rows) == 3
+    for name, vacuumed, analysed in rows:
+        assert vacuumed and vacuumed >= started, name
+        assert analysed and analysed >= started, name
