@@ -22,6 +22,9 @@ from .snippets import highlight, snippet
 from .statements import kind_for_key
 
 FUZZY_WORDS = 3
+# Query words, and e's in each, that may be an Azerbaijani ə (see _schwa_spellings).
+SCHWA_WORDS = 5
+SCHWA_LETTERS = 3
 # A query matching more documents than this is counted, faceted and ranked among candidates:
 # every match in a title or a name (ranked), then the first CANDIDATES other matches. A word
 # found in half the archive must not cost a pass over half the archive; the page says the
@@ -151,10 +154,40 @@ def _first_statement(backend, query, params, filters, page):
     return facets, sum(counted), matched < CANDIDATES, hits
 
 
+def _schwa_spellings(query: ParsedQuery) -> dict[str, list[str]]:
+    """Lexicon names that a query word may stand for, spelt with e where the name has ə.
+
+    Folding writes Azerbaijani ə as a (Məmmədov, Mammadov), but it is romanised as e about as
+    often (Nəsimi: Nasimi, Nesimi; Bəhlulzadə: Bahlulzade). Each e of a single query word may
+    be a folded ə: the variants with a in its place are looked up among the names the archive
+    holds (one query), and those found are searched too.
+    """
+    variants: dict[str, list[str]] = {}
+    for word in _single_words(query)[:SCHWA_WORDS]:
+        places = [i for i, letter in enumerate(word) if letter == "e"][:SCHWA_LETTERS]
+        for mask in range(1, 2 ** len(places)):
+            letters = list(word)
+            for bit, place in enumerate(places):
+                if mask >> bit & 1:
+                    letters[place] = "a"
+            variants.setdefault(word, []).append("".join(letters))
+    if not variants:
+        return {}
+    wanted = {variant for found in variants.values() for variant in found}
+    known = set(SearchTerm.objects.filter(word__in=wanted).values_list("word", flat=True))
+    spellings = {word: [v for v in found if v in known] for word, found in variants.items()}
+    return {word: found for word, found in spellings.items() if found}
+
+
+def _single_words(query: ParsedQuery) -> list[str]:
+    """The query's words that stand alone (not in a phrase), long enough to be names."""
+    single = [p.words[0] for c in query.clauses for p in c if len(p.words) == 1]
+    return [w for w in dict.fromkeys(single) if len(w) >= 4 and not w.isdigit()]
+
+
 def _similar_words(backend, query: ParsedQuery) -> dict[str, list[str]]:
     """Lexicon names spelt like the query's single words that no record has as a name."""
-    single = [p.words[0] for c in query.clauses for p in c if len(p.words) == 1]
-    single = [w for w in dict.fromkeys(single) if len(w) >= 4 and not w.isdigit()][:FUZZY_WORDS]
+    single = _single_words(query)[:FUZZY_WORDS]
     if not single:
         return {}
     known = set(SearchTerm.objects.filter(word__in=single).values_list("word", flat=True))
@@ -179,6 +212,10 @@ def search(params: SearchParams) -> Results:
 
 
 def _answer(backend, query, params: SearchParams, results: Results) -> None:
+    spellings = _schwa_spellings(query)
+    if spellings:
+        query = query.with_alternatives(spellings)
+        results.query = query
     filters = statements.filters(params)
     by_relevance = params.sort == "relevance"
     page = (params.per_page, (params.page - 1) * params.per_page) if by_relevance else None

@@ -37,4 +37,5 @@ def test_it_counts_filtered_candidates_above_the_cap(client, db, monkeypatch):
     assert wide["exact"] is False and wide["total"] == 3
     with CaptureQueriesContext(connection) as queries:
         search(client, "letter", kind="source")
-    assert len(queries) == SESSION_QUERIES + 2  # facets, total and page ids; the page
+    # Names spelt with ə for the e (one lookup); facets, total and page ids; the page.
+    assert len(queries) == SESSION_QUERIES + 3
