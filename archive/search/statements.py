@@ -103,7 +103,7 @@ def _first_matches(backend, query, filters, cap: int) -> tuple[str, list, tuple[
     if backend.lazy_ctes and not set(filters) & INDEXED_FILTERS:
         condition, values = backend.match_condition(query)
         passes = " AND ".join(sql for sql, _ in filters.values()) or "1 = 1"
-        pass_values = [value for _, values in filters.values() for value in values]
+        pass_values = where(filters)[1]
         ctes = (
             f"w AS MATERIALIZED (SELECT d.id, CASE WHEN {passes} THEN 1 ELSE 0 END AS pass "
             f"FROM search_document d WHERE {condition}), "
@@ -152,8 +152,7 @@ def search_sql(
     flags = "".join(
         f", CASE WHEN {sql} THEN 1 ELSE 0 END AS f_{name}" for name, (sql, _) in filters.items()
     )
-    for _, values in filters.values():
-        params = [*params, *values]
+    params = [*params, *where(filters)[1]]
 
     def where_flags(own: str | None, *extra: str) -> str:
         conditions = [f"b.f_{name} = 1" for name in filters if name != own] + list(extra)

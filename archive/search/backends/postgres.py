@@ -61,9 +61,10 @@ class PostgresBackend(SearchBackend):
             yield
         finally:
             with connection.cursor() as cursor:
-                # Inside a caller's transaction, deferred foreign-key checks must run first.
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+                if connection.in_atomic_block:
+                    # Deferred foreign-key checks must run before an index is made.
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
                 cursor.execute("SET maintenance_work_mem = '256MB'")
                 for _, definition in deferred:
                     definition = definition.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
