@@ -1,36 +1,139 @@
-"""What the other apps tell `archive` about their record kinds.
+"""The one registry of record kinds.
 
-`archive` imports neither `people` nor `events`; each app registers its record models here in
-`AppConfig.ready()`, and the search index, sitemaps, feeds and exports read this registry.
+`archive` imports neither `people` nor `events`. Each app registers each of its record kinds
+once, in its `AppConfig.ready()`, with `register()`: the model, its key and labels, its public
+URLs, how it is described (`archive.description`), how it is searched, how it is imported.
+Another app adds to a kind it does not own with `extend()` (people add the makers of a source
+to its search entry and its import columns). Sitemaps, feeds, the home page, cited-by, search,
+imports, exports and the admin read this registry; nothing in `archive` names another app's
+kind, URL or field.
+
+The registry is plain data: registering connects no signal and imports nothing above it.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+Describe = Callable[..., object]  # (record, request) -> archive.description.Description
 
 
-@dataclass(frozen=True)
-class RecordKind:
+@dataclass
+class SearchSpec:
+    """How a kind appears in the search index (`archive.search`).
+
+    `document(record)` returns an `archive.search.entry.Entry`. `depends_on` maps other models
+    to a function of one of their instances that gives the records of this kind to re-index
+    when it changes (a many-to-many through model maps to None: the changed rows say which).
+    `prepare(queryset)` adds the select/prefetch the documents need in bulk.
+    """
+
+    document: Callable
+    depends_on: dict[type, Callable | None] = field(default_factory=dict)
+    prepare: Callable | None = None
+
+
+@dataclass
+class SearchExtension:
+    """What another app adds to the entries of a kind it does not own: more names, text and
+    facet values, each a function of the record."""
+
+    names: Callable[[object], Iterable[str]] | None = None
+    text: Callable[[object], Iterable[str]] | None = None
+    facets: Callable[[object], dict[str, Iterable[int]]] | None = None
+    depends_on: dict[type, Callable | None] = field(default_factory=dict)
+    prepare: Callable | None = None
+
+
+@dataclass
+class Evidence:
+    """Rows of another app that rest on a source as evidence, shown in the source's "cited
+    by": a participation (person, event, role) says so on the source's authority.
+
+    `rows(source)` returns the rows (related records selected); `record(row)` the published
+    record the row belongs to (or None); `mention(row)` is (what, detail, locator, quotation).
+    `credit` rows credit a record with making the source (a person as its author) instead.
+    """
+
+    rows: Callable[[object], Iterable]
+    record: Callable[[object], object | None]
+    mention: Callable[[object], tuple[str, str, str, str]]
+    credit: bool = False
+
+
+@dataclass
+class Kind:
     model: type
-    key: str  # "event", "person"... used in URLs and facets
+    key: str  # "event", "person"... in URLs, facets, import kinds, OAI set names
     label: str  # "Event"
     plural: str  # "Events"
     list_url_name: str = ""  # the public browse page
+    pages: tuple[str, ...] = ()  # other public pages of the kind (URL names), for sitemaps
+    order: int = 100  # on the home page and in facets
+    facet: bool = False  # search results can be filtered by records of this kind
+    describe: Describe | None = None
+    search: SearchSpec | None = None
+    search_extensions: list[SearchExtension] = field(default_factory=list)
+    resource: type | None = None  # the import/export resource (admin, import_records)
+    resources: list[type] = field(default_factory=list)  # richer ones other apps add
+    evidence: list[Evidence] = field(default_factory=list)  # sources only
+
+    def import_resources(self) -> list[type]:
+        """Every resource that imports this kind, the richest (added last) first."""
+        found = [*reversed(self.resources), *([self.resource] if self.resource else [])]
+        return list(dict.fromkeys(found))
 
 
-_kinds: dict[str, RecordKind] = {}
+_kinds: dict[str, Kind] = {}
+_by_model: dict[type, Kind] = {}
 
 
-def register(model, *, key: str, label: str, plural: str, list_url_name: str = "") -> None:
-    _kinds[key] = RecordKind(model, key, label, plural, list_url_name)
+def register(model, *, key: str, label: str, plural: str, **options) -> Kind:
+    """Register a record kind once; options are `Kind`'s other fields."""
+    if key in _kinds and _kinds[key].model is not model:
+        raise ValueError(f"The kind key “{key}” is registered for {_kinds[key].model}.")
+    kind = Kind(model, key, label, plural, **options)
+    _kinds[key] = kind
+    _by_model[model] = kind
+    return kind
 
 
-def kinds() -> list[RecordKind]:
-    return list(_kinds.values())
+def extend(
+    key: str,
+    *,
+    search: SearchExtension | None = None,
+    resource: type | None = None,
+    evidence: Evidence | None = None,
+) -> None:
+    """Add to a kind registered by another app (which that app must not import)."""
+    kind = _kinds[key]
+    if search is not None and search not in kind.search_extensions:
+        kind.search_extensions.append(search)
+    if resource is not None and resource not in kind.resources:
+        kind.resources.append(resource)
+    if evidence is not None and evidence not in kind.evidence:
+        kind.evidence.append(evidence)
 
 
-def kind(key: str) -> RecordKind:
+def kinds() -> list[Kind]:
+    """Every kind, in display order."""
+    return sorted(_kinds.values(), key=lambda kind: kind.order)
+
+
+def kind(key: str) -> Kind:
     return _kinds[key]
 
 
-def kind_for_model(model) -> RecordKind | None:
-    model = getattr(model, "_meta", None) and model._meta.concrete_model
-    return next((k for k in _kinds.values() if k.model is model), None)
+def get(key: str) -> Kind | None:
+    return _kinds.get(key)
+
+
+def kind_for_model(model) -> Kind | None:
+    meta = getattr(model, "_meta", None)
+    return _by_model.get(meta.concrete_model) if meta is not None else None
+
+
+def facet_kinds() -> list[Kind]:
+    return [kind for kind in kinds() if kind.facet]
+
+
+RecordKind = Kind  # the name the views used before the registries became one
