@@ -60,7 +60,7 @@ class Evidence:
     credit: bool = False
 
 
-@dataclass
+@dataclass(eq=False)  # one object per kind: compared and hashed by identity
 class Kind:
     model: type
     key: str  # "event", "person"... in URLs, facets, import kinds, OAI set names
