@@ -76,6 +76,9 @@ class Kind:
     resource: type | None = None  # the import/export resource (admin, import_records)
     resources: list[type] = field(default_factory=list)  # richer ones other apps add
     evidence: list[Evidence] = field(default_factory=list)  # sources only
+    # What other apps add to this kind's description: fn(record, request, description) that
+    # adds creators, links... (people add the organisation that published a source).
+    describe_extensions: list[Callable] = field(default_factory=list)
 
     def import_resources(self) -> list[type]:
         """Every resource that imports this kind, the richest (added last) first."""
@@ -103,15 +106,43 @@ def extend(
     search: SearchExtension | None = None,
     resource: type | None = None,
     evidence: Evidence | None = None,
+    describe: Callable | None = None,
 ) -> None:
     """Add to a kind registered by another app (which that app must not import)."""
     kind = _kinds[key]
+    if describe is not None and describe not in kind.describe_extensions:
+        kind.describe_extensions.append(describe)
     if search is not None and search not in kind.search_extensions:
         kind.search_extensions.append(search)
     if resource is not None and resource not in kind.resources:
         kind.resources.append(resource)
     if evidence is not None and evidence not in kind.evidence:
         kind.evidence.append(evidence)
+
+
+def description(record, request=None):
+    """The record's one description (`archive.description.Description`), with what other apps
+    add to it."""
+    kind = kind_for_model(type(record))
+    if kind is None or kind.describe is None:
+        raise LookupError(f"No description is registered for {type(record).__name__}.")
+    described = kind.describe(record, request)
+    for extend_description in kind.describe_extensions:
+        extend_description(record, request, described)
+    return described
+
+
+_routes: list[tuple[str, str]] = []
+
+
+def add_routes(prefix: str, urlconf: str) -> None:
+    """Public URLs an app serves under `prefix` ("people/"); the site's URLconf includes them."""
+    if (prefix, urlconf) not in _routes:
+        _routes.append((prefix, urlconf))
+
+
+def routes() -> list[tuple[str, str]]:
+    return list(_routes)
 
 
 def kinds() -> list[Kind]:

@@ -7,6 +7,8 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from archive import registry
+
+        registry.add_routes("events/", "events.urls")
         from events.models import Event
 
         registry.register(

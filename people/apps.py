@@ -7,6 +7,8 @@ class PeopleConfig(AppConfig):
 
     def ready(self):
         from archive import registry
+
+        registry.add_routes("people/", "people.urls")
         from people.models import Person
 
         registry.register(
