@@ -13,8 +13,11 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 
+# Test tools from npm too (the Nu Html Checker; no build). Its postinstall would download a Java
+# runtime: skipped, the machine's Java 17 runs it.
 install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
 migrate:
 	$(BIN)/python manage.py migrate --noinput
