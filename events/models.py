@@ -4,7 +4,7 @@ from django.db import models
 
 from archive.dates import EDTFField, describe
 from archive.models import RECORD_FOLLOW, MediaItem, Place, Record, Source, Term
-from people.models import Person
+from people.models import Organisation, Person
 
 
 class EventType(Term):
@@ -13,7 +13,8 @@ class EventType(Term):
 
 
 class Role(Term):
-    """What a person did in an event: organiser, victim, witness, official, speaker..."""
+    """What a person or organisation did in an event: organiser, victim, witness, speaker,
+    acting unit, reporting outlet..."""
 
     class Meta(Term.Meta):
         verbose_name = "participant role"
@@ -144,6 +145,46 @@ class EventRelation(models.Model):
         return f"{self.from_event} {self.relation_type} {self.to_event}"
 
 
+class Involvement(models.Model):
+    """An organisation took part in an event in a role (the unit that acted, the outlet that
+    reported), according to a source."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="involvements")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="involvements"
+    )
+    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="involvements")
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="involvements",
+        help_text="The source that says so.",
+    )
+    locator = models.CharField(max_length=100, blank=True)
+    quotation = models.TextField(blank=True)
+    note = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "organisation involved"
+        verbose_name_plural = "organisations involved"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organisation", "role"],
+                name="unique_role_per_organisation_per_event",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} — {self.role} — {self.event}"
+
+
 reversion.register(Participation)
+reversion.register(Involvement)
 reversion.register(EventRelation)
-reversion.register(Event, follow=(*RECORD_FOLLOW, "participations", "relations_out"))
+reversion.register(
+    Event, follow=(*RECORD_FOLLOW, "participations", "involvements", "relations_out")
+)
