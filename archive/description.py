@@ -83,6 +83,7 @@ class Description:
     # itself; any other record is cited as the archive's web page about it.
     is_work: bool = False
     genre: str = ""  # the kind of work in words ("Opinion piece"), when it says more than type
+    is_opinion: bool = False  # a work that states views rather than reports (an opinion piece)
     creators: list[Agent] = field(default_factory=list)
     creators_unknown: bool = False
     creators_note: str = ""

@@ -71,6 +71,7 @@ class Kind:
     order: int = 100  # on the home page and in facets
     facet: bool = False  # search results can be filtered by records of this kind
     describe: Describe | None = None
+    schema_type: str = ""  # the schema.org type of its records in JSON-LD ("Event", "Place")
     search: SearchSpec | None = None
     search_extensions: list[SearchExtension] = field(default_factory=list)
     resource: type | None = None  # the import/export resource (admin, import_records)
