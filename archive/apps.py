@@ -8,15 +8,21 @@ class ArchiveConfig(AppConfig):
     def ready(self):
         from archive import registry
         from archive.models import MediaItem, Place, Source
+        from archive.resources import MediaItemResource, PlaceResource, SourceResource
+        from archive.search import documents
 
         registry.register(
             Source, key="source", label="Source", plural="Sources",
-            list_url_name="archive:source_list",
+            list_url_name="archive:source_list", order=30, search=documents.SOURCE,
+            resource=SourceResource,
         )  # fmt: skip
         registry.register(
-            Place, key="place", label="Place", plural="Places", list_url_name="archive:place_list"
-        )
+            Place, key="place", label="Place", plural="Places",
+            list_url_name="archive:place_list", order=40, facet=True, search=documents.PLACE,
+            resource=PlaceResource,
+        )  # fmt: skip
         registry.register(
             MediaItem, key="media", label="Media item", plural="Media",
-            list_url_name="archive:media_list",
+            list_url_name="archive:media_list", order=50, search=documents.MEDIA,
+            resource=MediaItemResource,
         )  # fmt: skip

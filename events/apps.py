@@ -9,17 +9,11 @@ class EventsConfig(AppConfig):
         from archive import registry
 
         registry.add_routes("events/", "events.urls")
-        from events.models import Event
-
-        registry.register(
-            Event, key="event", label="Event", plural="Events", list_url_name="events:event_list"
-        )
-
         from events import search
-
-        search.register()  # its records in the archive's search index
-
-        from archive.imports import registry as imports
+        from events.models import Event
         from events.resources import EventResource
 
-        imports.register_kind("event", EventResource)  # for manage.py import_records
+        registry.register(
+            Event, key="event", label="Event", plural="Events", list_url_name="events:event_list",
+            pages=("events:timeline",), order=10, search=search.EVENT, resource=EventResource,
+        )  # fmt: skip

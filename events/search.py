@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 
 from archive import search
 from archive.models import Place
+from archive.registry import SearchSpec
 from archive.search.documents import plain_text, published_pks
 from people.models import Person
 from people.search import person_names
@@ -28,27 +29,24 @@ def event_document(event: Event) -> search.Entry:
         earliest=event.date_earliest,
         latest=event.date_latest,
         date_display=event.date_text if not event.date else "",
-        places=published_pks(places),
-        persons=published_pks(dict.fromkeys(people)),
+        facets={"place": published_pks(places), "person": published_pks(dict.fromkeys(people))},
     )
 
 
-def register() -> None:
-    search.register(
-        Event,
-        document=event_document,
-        depends_on={
-            Participation: lambda participation: [participation.event_id],
-            Event.places.through: None,
-            Person: lambda person: person.events.values_list("pk", flat=True),
-            Place: lambda place: place.events.values_list("pk", flat=True),
-            EventType: lambda event_type: event_type.events.values_list("pk", flat=True),
-        },
-        prepare=lambda qs: qs.select_related("event_type").prefetch_related(
-            "places",
-            Prefetch(
-                "participations",
-                Participation.objects.select_related("person").prefetch_related("person__names"),
-            ),
+EVENT = SearchSpec(
+    document=event_document,
+    depends_on={
+        Participation: lambda participation: [participation.event_id],
+        Event.places.through: None,
+        Person: lambda person: person.events.values_list("pk", flat=True),
+        Place: lambda place: place.events.values_list("pk", flat=True),
+        EventType: lambda event_type: event_type.events.values_list("pk", flat=True),
+    },
+    prepare=lambda qs: qs.select_related("event_type").prefetch_related(
+        "places",
+        Prefetch(
+            "participations",
+            Participation.objects.select_related("person").prefetch_related("person__names"),
         ),
-    )
+    ),
+)

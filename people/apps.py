@@ -9,23 +9,20 @@ class PeopleConfig(AppConfig):
         from archive import registry
 
         registry.add_routes("people/", "people.urls")
+        from people import search
         from people.models import Person
+        from people.resources import PersonResource, SourceWithContributorsResource
 
         registry.register(
             Person, key="person", label="Person", plural="People",
-            list_url_name="people:person_list",
+            list_url_name="people:person_list", order=20, facet=True, search=search.PERSON,
+            resource=PersonResource,
         )  # fmt: skip
+        # Sources name the people credited on them, in search and in imports.
+        registry.extend(
+            "source", search=search.SOURCE_CREDITS, resource=SourceWithContributorsResource
+        )
 
-        from people import search
+        from people import organisation_kind
 
-        search.register()  # its records in the archive's search index
-
-        from archive.imports import registry as imports
-        from archive.models import Source
-        from people.resources import SourceWithContributorsResource
-
-        imports.register(Source, SourceWithContributorsResource)  # sources with their makers
-        from people.resources import PersonResource
-
-        imports.register_kind("person", PersonResource)
-        imports.register_kind("source", SourceWithContributorsResource)
+        organisation_kind.register()  # corporate bodies: a kind of their own, beside persons

@@ -4,6 +4,7 @@ from django.db.models import Prefetch, Q
 
 from archive import search
 from archive.models import Place, Source
+from archive.registry import SearchExtension, SearchSpec
 from archive.search.documents import plain_text, published_pks
 
 from .models import Contribution, Person, PersonName
@@ -28,26 +29,23 @@ def person_document(person: Person) -> search.Entry:
         earliest=person.birth_date_earliest or person.birth_date_latest,
         latest=person.death_date_latest or person.death_date_earliest,
         date_display=person.lifetime,
-        places=published_pks([person.birth_place, person.death_place]),
-        persons=[person.pk],
-    )
-
-
-def register() -> None:
-    search.register(
-        Person,
-        document=person_document,
-        depends_on={
-            PersonName: lambda name: [name.person_id],
-            Place: lambda place: Person.objects.filter(
-                Q(birth_place=place) | Q(death_place=place)
-            ).values_list("pk", flat=True),
+        facets={
+            "place": published_pks([person.birth_place, person.death_place]),
+            "person": [person.pk],
         },
-        prepare=lambda qs: qs.select_related("birth_place", "death_place").prefetch_related(
-            "names"
-        ),
     )
-    extend_sources()
+
+
+PERSON = SearchSpec(
+    document=person_document,
+    depends_on={
+        PersonName: lambda name: [name.person_id],
+        Place: lambda place: Person.objects.filter(
+            Q(birth_place=place) | Q(death_place=place)
+        ).values_list("pk", flat=True),
+    },
+    prepare=lambda qs: qs.select_related("birth_place", "death_place").prefetch_related("names"),
+)
 
 
 def _credited(source: Source) -> list[Person]:
@@ -55,22 +53,18 @@ def _credited(source: Source) -> list[Person]:
     return [c.person for c in source.contributions.all() if c.person.is_published]
 
 
-def extend_sources() -> None:
-    """A source's entry names the people credited on it: find an artwork by its artist."""
-    search.extend(
-        Source,
-        names=lambda source: [
-            name for person in _credited(source) for name in person_names(person)
-        ],
-        persons=lambda source: [person.pk for person in _credited(source)],
-        depends_on={
-            Contribution: lambda contribution: [contribution.source_id],
-            Person: lambda person: person.contributions.values_list("source_id", flat=True),
-        },
-        prepare=lambda qs: qs.prefetch_related(
-            Prefetch(
-                "contributions",
-                Contribution.objects.select_related("person").prefetch_related("person__names"),
-            )
-        ),
-    )
+# A source's entry names the people credited on it: find an artwork by its artist.
+SOURCE_CREDITS = SearchExtension(
+    names=lambda source: [name for person in _credited(source) for name in person_names(person)],
+    facets=lambda source: {"person": [person.pk for person in _credited(source)]},
+    depends_on={
+        Contribution: lambda contribution: [contribution.source_id],
+        Person: lambda person: person.contributions.values_list("source_id", flat=True),
+    },
+    prepare=lambda qs: qs.prefetch_related(
+        Prefetch(
+            "contributions",
+            Contribution.objects.select_related("person").prefetch_related("person__names"),
+        )
+    ),
+)

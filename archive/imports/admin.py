@@ -13,7 +13,8 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import XLSX
 from import_export.forms import ConfirmImportForm
 
-from . import registry
+from archive import registry
+
 from .codec import HELP as DELIMITER_HELP
 from .files import StrictCSV
 
@@ -36,7 +37,9 @@ class RecordImportExportMixin(ImportExportMixin):
     import_error_display = ("message",)
 
     def get_resource_classes(self, request):
-        return [*registry.resources_for(self.model), *super().get_resource_classes(request)]
+        kind = registry.kind_for_model(self.model)
+        richer = kind.import_resources() if kind else []  # other apps' resources, richest first
+        return list(dict.fromkeys([*richer, *super().get_resource_classes(request)]))
 
     def get_import_context_data(self, **kwargs):
         context = super().get_import_context_data(**kwargs)

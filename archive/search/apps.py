@@ -7,6 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = "Search index"
 
     def ready(self):
-        from .documents import register_archive_kinds
+        from . import signals
 
-        register_archive_kinds()
+        # Once, for every sender: the receivers read the registry when a signal arrives, so
+        # the kinds that apps register after this one are kept in step too.
+        signals.connect()

@@ -1,11 +1,14 @@
-"""How the archive's own kinds (sources, places, media items) appear in the search index."""
+"""How the archive's own kinds (sources, places, media items) appear in the search index:
+their `SearchSpec`s, registered with their kinds in `ArchiveConfig.ready`, and the helpers
+other apps' documents share."""
 
 import re
 
 from archive.citetext import GROUP_RE
 from archive.models import MediaItem, Place, PlaceName, Source, SourceCreator
+from archive.registry import SearchSpec
 
-from .registry import Entry, register
+from .entry import Entry
 
 _MARKDOWN_RE = re.compile(
     r"!?\[([^\]]*)\]\([^)]*\)"  # links and images: keep the text
@@ -58,7 +61,7 @@ def place_document(place: Place) -> Entry:
         title=place.name,
         names=[place.name] + [name.name for name in place.names.all()],
         text=[place.kind, plain_text(place.description), parent.name if parent else ""],
-        places=published_pks([place, parent]),
+        facets={"place": published_pks([place, parent])},
     )
 
 
@@ -71,32 +74,28 @@ def media_document(item: MediaItem) -> Entry:
         earliest=item.date_earliest,
         latest=item.date_latest,
         date_display=item.date_text if not item.date else "",
-        places=published_pks(item.places.all()),
+        facets={"place": published_pks(item.places.all())},
     )
 
 
-def register_archive_kinds() -> None:
-    register(
-        Source,
-        document=source_document,
-        depends_on={SourceCreator: lambda creator: [creator.source_id]},
-        prepare=lambda qs: qs.select_related("kind").prefetch_related("creators"),
-    )
-    register(
-        Place,
-        document=place_document,
-        depends_on={
-            PlaceName: lambda name: [name.place_id],
-            Place: lambda place: place.children.values_list("pk", flat=True),
-        },
-        prepare=lambda qs: qs.select_related("parent").prefetch_related("names"),
-    )
-    register(
-        MediaItem,
-        document=media_document,
-        depends_on={
-            MediaItem.places.through: None,
-            Place: lambda place: place.media_items.values_list("pk", flat=True),
-        },
-        prepare=lambda qs: qs.prefetch_related("places"),
-    )
+SOURCE = SearchSpec(
+    document=source_document,
+    depends_on={SourceCreator: lambda creator: [creator.source_id]},
+    prepare=lambda qs: qs.select_related("kind").prefetch_related("creators"),
+)
+PLACE = SearchSpec(
+    document=place_document,
+    depends_on={
+        PlaceName: lambda name: [name.place_id],
+        Place: lambda place: place.children.values_list("pk", flat=True),
+    },
+    prepare=lambda qs: qs.select_related("parent").prefetch_related("names"),
+)
+MEDIA = SearchSpec(
+    document=media_document,
+    depends_on={
+        MediaItem.places.through: None,
+        Place: lambda place: place.media_items.values_list("pk", flat=True),
+    },
+    prepare=lambda qs: qs.prefetch_related("places"),
+)

@@ -11,13 +11,10 @@ from django.db import connection
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 
-from archive import registry as kinds
-
-from . import backends, statements
+from . import backends, kinds, statements
 from .forms import SearchParams
 from .models import SearchTerm
 from .query import ParsedQuery, parse
-from .registry import registrations
 from .snippets import highlight, snippet
 from .statements import kind_for_key
 
@@ -106,12 +103,12 @@ class Results:
 
 
 def kind_keys() -> list[str]:
-    keys = []
-    for registration in registrations():
-        kind = kinds.kind_for_model(registration.model)
-        if kind:
-            keys.append(kind.key)
-    return keys
+    return kinds.keys()
+
+
+def facet_keys() -> list[str]:
+    """The facets beyond kind, date and source kind: one per facet kind, in registry order."""
+    return kinds.facet_keys()
 
 
 def _first_statement(backend, query, params, filters, page):
@@ -124,14 +121,13 @@ def _first_statement(backend, query, params, filters, page):
     selected = {
         "kind": set(params.kinds),
         "source_kind": set(params.source_kinds),
-        "place": {str(v) for v in params.places},
-        "person": {str(v) for v in params.persons},
         "decade": set(),
+        **{key: {str(v) for v in params.facets.get(key, ())} for key in facet_keys()},
     }
     if params.date_from and params.date_to and params.date_to - params.date_from == 9:
         selected["decade"].add(str(params.date_from))
     facets: dict[str, list[FacetValue]] = {
-        "kind": [], "decade": [], "place": [], "person": [], "source_kind": []
+        "kind": [], "decade": [], **{key: [] for key in facet_keys()}, "source_kind": []
     }  # fmt: skip
     matched, hits = 0, []
     for facet, value, label, count, rank in rows:

@@ -34,8 +34,8 @@ class SearchParams:
     q: str = ""
     kinds: list[str] = field(default_factory=list)
     source_kinds: list[str] = field(default_factory=list)
-    places: list[int] = field(default_factory=list)
-    persons: list[int] = field(default_factory=list)
+    # Facet kind key ("place", "person"...) → selected primary keys (`?person=12`).
+    facets: dict[str, list[int]] = field(default_factory=dict)
     date_from: int | None = None
     date_to: int | None = None
     sort: str = "relevance"
@@ -44,7 +44,7 @@ class SearchParams:
     format: str = "html"
 
     @classmethod
-    def from_query(cls, data: QueryDict, kind_keys) -> "SearchParams":
+    def from_query(cls, data: QueryDict, kind_keys, facet_keys=()) -> "SearchParams":
         kind_keys = set(kind_keys)
         params = cls(
             q=data.get("q", "")[:10_000],
@@ -52,8 +52,7 @@ class SearchParams:
             source_kinds=[
                 s for s in dict.fromkeys(data.getlist("source_kind")[:20]) if _SLUG_RE.match(s)
             ],
-            places=_ints(data.getlist("place")),
-            persons=_ints(data.getlist("person")),
+            facets={key: values for key in facet_keys if (values := _ints(data.getlist(key)))},
             date_from=_year(data.get("from")),
             date_to=_year(data.get("to")),
             sort=data.get("sort") if data.get("sort") in SORTS else "relevance",
@@ -68,6 +67,5 @@ class SearchParams:
     @property
     def filtered(self) -> bool:
         return bool(
-            self.kinds or self.source_kinds or self.places or self.persons or self.date_from
-            or self.date_to
+            self.kinds or self.source_kinds or self.facets or self.date_from or self.date_to
         )  # fmt: skip

@@ -9,14 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from archive import registry as kinds
+from archive import registry
 from archive.dates import bounds, describe
 from archive.models import Status
 
-from . import backends
+from . import backends, kinds
 from .folding import fold_words
 from .models import SearchDocument, SearchFacet, SearchTerm
-from .registry import Registration, registration_for, registrations
 
 # EDTF parsing is slow (pyparsing) and dates repeat: remember what each string means.
 _bounds = lru_cache(maxsize=20_000)(bounds)
@@ -34,9 +33,9 @@ def name_words(names_folded: str) -> set[str]:
     return {w for w in names_folded.split() if len(w) >= 3 and not w.isdigit() and w != "_"}
 
 
-def build_document(registration: Registration, record, content_type, kind: str):
+def build_document(kind: registry.Kind, record, content_type):
     """The unsaved index row of a published record and its facet values."""
-    entry = registration.entry(record)
+    entry = kinds.entry(kind, record)
     title = (entry.title or str(record))[:1000]
     text = "\n\n".join(_unique(entry.text))[:MAX_TEXT]
     names = "\n".join(_unique(entry.names))[:20_000]
@@ -50,7 +49,7 @@ def build_document(registration: Registration, record, content_type, kind: str):
     document = SearchDocument(
         content_type=content_type,
         object_id=record.pk,
-        kind=kind,
+        kind=kind.key,
         title=title,
         names=names,
         text=text,
@@ -65,8 +64,7 @@ def build_document(registration: Registration, record, content_type, kind: str):
         source_kind=entry.source_kind or "",
         url=record.get_absolute_url(),
     )
-    facets = [(SearchFacet.Facet.PLACE, pk) for pk in dict.fromkeys(entry.places) if pk]
-    facets += [(SearchFacet.Facet.PERSON, pk) for pk in dict.fromkeys(entry.persons) if pk]
+    facets = [(key, pk) for key, pks in entry.facets.items() for pk in dict.fromkeys(pks) if pk]
     return document, facets
 
 
@@ -102,23 +100,17 @@ def _write(documents_and_facets, existing_ids: dict[int, int] | None = None) -> 
         )
 
 
-def _kind_key(model) -> str:
-    kind = kinds.kind_for_model(model)
-    return kind.key if kind else model._meta.model_name
-
-
 def index_records(model, pks: Iterable[int]) -> set[int]:
     """Bring the rows of these records in step: index the published, drop the rest.
 
     Returns the primary keys whose title, names or presence changed (their dependents, such
     as the events that show a person's name, need re-indexing too).
     """
-    registration = registration_for(model)
+    kind = kinds.searched_kind(model)
     pks = list(dict.fromkeys(pks))
-    if registration is None or not pks:
+    if kind is None or not pks:
         return set()
     content_type = ContentType.objects.get_for_model(model)
-    kind = _kind_key(model)
     changed: set[int] = set()
     with transaction.atomic():
         for start in range(0, len(pks), CHUNK):
@@ -130,8 +122,8 @@ def index_records(model, pks: Iterable[int]) -> set[int]:
                 ).values_list("pk", "object_id", "title_folded", "names_folded")
             }
             before = {object_id: row[1:] for object_id, row in existing.items()}
-            records = registration.queryset().filter(pk__in=chunk, status=Status.PUBLISHED)
-            built = [build_document(registration, r, content_type, kind) for r in records]
+            records = kinds.queryset(kind).filter(pk__in=chunk, status=Status.PUBLISHED)
+            built = [build_document(kind, r, content_type) for r in records]
             after = {doc.object_id: (doc.title_folded, doc.names_folded) for doc, _ in built}
             changed |= {pk for pk in set(before) | set(after) if before.get(pk) != after.get(pk)}
             if existing:
@@ -171,12 +163,12 @@ def dependents(instance) -> dict[type, set[int]]:
     """Records of registered kinds whose entries show `instance`: {model: pks}."""
     found: dict[type, set[int]] = defaultdict(set)
     model = type(instance)._meta.concrete_model
-    for registration in registrations():
-        find = registration.depends_on.get(model)
-        if find is None:
-            continue
-        for item in find(instance) or ():
-            found[registration.model].add(getattr(item, "pk", item))
+    for kind in kinds.searched():
+        for find in kinds.dependencies(kind).get(model, ()):
+            if find is None:
+                continue  # a many-to-many table: m2m_changed says which rows
+            for item in find(instance) or ():
+                found[kind.model].add(getattr(item, "pk", item))
     return found
 
 
@@ -205,17 +197,16 @@ def rebuild(progress=None, chunk: int = 1000) -> int:
         SearchTerm.objects.all().delete()
     total = 0
     with backends.get().bulk_load():
-        for registration in registrations():
-            model = registration.model
+        for kind in kinds.searched():
+            model = kind.model
             content_type = ContentType.objects.get_for_model(model)
-            kind = _kind_key(model)
             pks = model._default_manager.published().order_by("pk").values_list("pk", flat=True)
             pks = list(pks)
             for start in range(0, len(pks), chunk):
                 batch = pks[start : start + chunk]
                 with transaction.atomic():
-                    records = registration.queryset().filter(pk__in=batch, status=Status.PUBLISHED)
-                    _write([build_document(registration, r, content_type, kind) for r in records])
+                    records = kinds.queryset(kind).filter(pk__in=batch, status=Status.PUBLISHED)
+                    _write([build_document(kind, r, content_type) for r in records])
                 total += len(batch)
                 if progress is not None:
                     progress(len(batch))
@@ -223,4 +214,4 @@ def rebuild(progress=None, chunk: int = 1000) -> int:
 
 
 def published_count() -> int:
-    return sum(r.model._default_manager.published().count() for r in registrations())
+    return sum(kind.model._default_manager.published().count() for kind in kinds.searched())

@@ -45,16 +45,14 @@ class SearchDocument(models.Model):
 
 
 class SearchFacet(models.Model):
-    """A place or person a document is about (by primary key), for facet counts and filters."""
-
-    class Facet(models.TextChoices):
-        PLACE = "place", "Place"
-        PERSON = "person", "Person"
+    """A record a document is about (by primary key), for facet counts and filters. `facet`
+    is the key of a kind registered with `facet=True` ("place"...): a new facet kind needs no
+    change here."""
 
     document = models.ForeignKey(
         SearchDocument, on_delete=models.CASCADE, related_name="facets", db_index=False
     )
-    facet = models.CharField(max_length=10, choices=Facet.choices)
+    facet = models.CharField(max_length=30)
     value_id = models.PositiveBigIntegerField()
 
     class Meta:

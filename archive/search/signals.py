@@ -1,36 +1,36 @@
-"""Keep the index in step: a registered record, or anything its entry shows, changes.
+"""Keep the index in step: a searched record, or anything its entry shows, changes.
 
-A record is re-indexed when it is saved (publishing and withdrawing are saves), removed when
-it is deleted; the models it depends on (name variants, participations, many-to-many rows...)
-re-index the records they belong to. Bulk `QuerySet.update()` sends no signals: run
-`manage.py rebuild_search_index` after one.
+Behavior: the receivers are connected once, for every sender (`connect()`, from
+`SearchConfig.ready`), and look the sender up in the registry when a signal arrives, so that
+kinds registered after this app's `ready()` (people, events) are kept in step too, and the
+registry stays plain data. A record is re-indexed when it is saved (publishing and withdrawing
+are saves) and removed when it is deleted; the models it depends on (name variants,
+participations, many-to-many rows...) re-index the records they belong to. Bulk
+`QuerySet.update()` sends no signals: run `manage.py rebuild_search_index` after one.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from . import indexer
-from .registry import Registration, registration_for, registrations
-
-_connected: set[type] = set()
+from . import indexer, kinds
 
 
-def connect(registration: Registration) -> None:
-    _connect_model(registration.model)
-    for model in registration.depends_on:
-        if getattr(model._meta, "auto_created", False):
-            m2m_changed.connect(on_m2m_changed, sender=model, dispatch_uid=f"search-m2m-{model}")
-        else:
-            _connect_model(model)
+def connect() -> None:
+    post_save.connect(on_saved, dispatch_uid="search-saved")
+    pre_delete.connect(on_deleting, dispatch_uid="search-deleting")
+    post_delete.connect(on_deleted, dispatch_uid="search-deleted")
+    m2m_changed.connect(on_m2m_changed, dispatch_uid="search-m2m")
 
 
-def _connect_model(model) -> None:
-    if model in _connected:
-        return
-    _connected.add(model)
-    uid = f"search-{model._meta.label}"
-    post_save.connect(on_saved, sender=model, dispatch_uid=f"{uid}-save")
-    pre_delete.connect(on_deleting, sender=model, dispatch_uid=f"{uid}-deleting")
-    post_delete.connect(on_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
+def _concrete(sender):
+    meta = getattr(sender, "_meta", None)
+    return meta.concrete_model if meta is not None else sender
+
+
+def _watched(model) -> bool:
+    """Whether the index shows rows of `model`: a searched kind or a dependency of one."""
+    return kinds.searched_kind(model) is not None or any(
+        model in kinds.dependencies(kind) for kind in kinds.searched()
+    )
 
 
 def _reindex_dependents(instance) -> None:
@@ -39,27 +39,37 @@ def _reindex_dependents(instance) -> None:
 
 
 def on_saved(sender, instance, created=False, **kwargs):
-    if registration_for(sender) is not None:
+    model = _concrete(sender)
+    if not _watched(model):
+        return
+    if kinds.searched_kind(model) is not None:
         # Nothing can show a record that did not exist a moment ago.
-        indexer.reindex(sender, [instance.pk], cascade=not created)
+        indexer.reindex(model, [instance.pk], cascade=not created)
     else:
         _reindex_dependents(instance)
 
 
 def on_deleting(sender, instance, **kwargs):
-    # Relations (many-to-many rows, reverse keys) are gone after the delete: look now.
-    instance._search_dependents = indexer.dependents(instance)
+    if _watched(_concrete(sender)):
+        # Relations (many-to-many rows, reverse keys) are gone after the delete: look now.
+        instance._search_dependents = indexer.dependents(instance)
 
 
 def on_deleted(sender, instance, **kwargs):
-    if registration_for(sender) is not None:
-        indexer.remove_records(sender, [instance.pk])
-    for model, pks in getattr(instance, "_search_dependents", {}).items():
-        indexer.reindex(model, pks)
+    model = _concrete(sender)
+    if not _watched(model):
+        return
+    if kinds.searched_kind(model) is not None:
+        indexer.remove_records(model, [instance.pk])
+    for dependent, pks in getattr(instance, "_search_dependents", {}).items():
+        indexer.reindex(dependent, pks)
 
 
 def on_m2m_changed(sender, instance, action, model, pk_set, **kwargs):
-    """Re-index the records whose registration lists this many-to-many table."""
+    """Re-index the records whose search spec lists this many-to-many table."""
+    interested = [kind for kind in kinds.searched() if sender in kinds.dependencies(kind)]
+    if not interested:
+        return
     if action == "pre_clear":
         related = getattr(instance, _accessor(sender, instance), None)
         instance._search_cleared = set(related.values_list("pk", flat=True)) if related else set()
@@ -68,13 +78,11 @@ def on_m2m_changed(sender, instance, action, model, pk_set, **kwargs):
         return
     if action == "post_clear":
         pk_set = getattr(instance, "_search_cleared", set())
-    for registration in registrations():
-        if sender not in registration.depends_on:
-            continue
-        if isinstance(instance, registration.model):
-            indexer.index_records(registration.model, [instance.pk])
-        elif model is registration.model and pk_set:
-            indexer.index_records(registration.model, pk_set)
+    for kind in interested:
+        if isinstance(instance, kind.model):
+            indexer.index_records(kind.model, [instance.pk])
+        elif model is kind.model and pk_set:
+            indexer.index_records(kind.model, pk_set)
 
 
 def _accessor(through, instance) -> str:

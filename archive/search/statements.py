@@ -19,9 +19,10 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 
-from archive import registry as kinds
+from archive import registry
 from archive.models import SourceKind
 
+from . import kinds
 from .forms import SearchParams
 
 FACET_SIZE = 12
@@ -32,7 +33,7 @@ INDEXED_FILTERS = {"kind", "source_kind"}
 
 
 def kind_for_key(key: str):
-    return next((k for k in kinds.kinds() if k.key == key), None)
+    return registry.get(key)
 
 
 def filters(params: SearchParams) -> dict[str, tuple[str, list]]:
@@ -49,7 +50,7 @@ def filters(params: SearchParams) -> dict[str, tuple[str, list]]:
             f"d.source_kind IN ({placeholders(params.source_kinds)})",
             list(params.source_kinds),
         )
-    for name, values in (("place", params.places), ("person", params.persons)):
+    for name, values in params.facets.items():
         if values:
             found[name] = (
                 "EXISTS (SELECT 1 FROM search_facet f WHERE f.document_id = d.id "
@@ -169,10 +170,8 @@ def search_sql(
         f"{where_flags('source_kind')} GROUP BY b.source_kind, sk.name",
     ]
     facet_params: list = []
-    for name in ("place", "person"):
-        kind = kind_for_key(name)
-        if kind is None:
-            continue
+    for kind in kinds.facet_kinds():  # keys checked: safe as SQL literals and names
+        name = kind.key
         content_type = ContentType.objects.get_for_model(kind.model).pk
         # Count per value first, then name the values: only published ones have a document.
         branches.append(

@@ -5,18 +5,22 @@ import csv
 from django.http import HttpResponse, JsonResponse
 from django.views.generic import TemplateView
 
+from archive import registry
+
 from . import engine
 from .forms import SORTS, SearchParams
 
 MAX_EXPORT = 1000  # rows in a CSV export
-FACET_TITLES = {
-    "kind": "Kind",
-    "decade": "Date",
-    "place": "Place",
-    "person": "Person",
-    "source_kind": "Source kind",
-}
-_FACET_PARAMS = {"kind": "kind", "place": "place", "person": "person", "source_kind": "source_kind"}
+# The facets every search has; each facet kind adds its own, titled with its label and
+# selected by a URL parameter that is its key (`?place=3`, `?person=12`).
+FACET_TITLES = {"kind": "Kind", "decade": "Date", "source_kind": "Source kind"}
+
+
+def facet_title(name: str) -> str:
+    if name in FACET_TITLES:
+        return FACET_TITLES[name]
+    kind = registry.get(name)
+    return kind.label if kind else name
 
 
 def _csv_cell(value) -> str:
@@ -30,7 +34,7 @@ class SearchView(TemplateView):
     results_template_name = "search/_results.html"
 
     def get(self, request, *args, **kwargs):
-        params = SearchParams.from_query(request.GET, engine.kind_keys())
+        params = SearchParams.from_query(request.GET, engine.kind_keys(), engine.facet_keys())
         if params.format == "csv":
             params.per_page, params.page = MAX_EXPORT, 1
         results = engine.search(params)
@@ -55,7 +59,7 @@ class SearchView(TemplateView):
             sorts=[(key, label, key == params.sort) for key, label in SORTS.items()],
             hidden=[
                 (name, value)
-                for name in ("kind", "place", "person", "source_kind", "from", "to")
+                for name in ("kind", *engine.facet_keys(), "source_kind", "from", "to")
                 for value in query.getlist(name)
             ],
             pages=self.page_links(results, query),
@@ -90,15 +94,15 @@ class SearchView(TemplateView):
                     else:
                         toggled["from"], toggled["to"] = value.value, str(int(value.value) + 9)
                 else:
-                    current = toggled.getlist(_FACET_PARAMS[name])
+                    current = toggled.getlist(name)  # a facet's URL parameter is its name
                     if value.selected:
                         current = [v for v in current if v != value.value]
                     else:
                         current = [*current, value.value]
-                    toggled.setlist(_FACET_PARAMS[name], current)
+                    toggled.setlist(name, current)
                 items.append((value, "?" + toggled.urlencode()))
             if items:
-                groups.append({"name": name, "title": FACET_TITLES[name], "items": items})
+                groups.append({"name": name, "title": facet_title(name), "items": items})
         return groups
 
     def page_links(self, results, query):

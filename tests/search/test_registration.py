@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-from archive.search import registrations
+from archive.search import kinds
 from archive.search.models import SearchDocument
 from events.models import Event
 from people.models import Person
@@ -16,7 +16,7 @@ ARCHIVE = Path(__file__).resolve().parents[2] / "archive"
 
 
 def test_every_public_kind_is_registered():
-    models = {registration.model for registration in registrations()}
+    models = {kind.model for kind in kinds.searched()}
     assert {Person, Event} <= models
     assert {m._meta.model_name for m in models} >= {"source", "place", "mediaitem"}
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.imports import registry
+from archive import registry
 from archive.imports.files import FileError, read_file
 from archive.imports.run import import_dataset
 
@@ -46,7 +46,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        kinds = registry.kinds()
+        # Kinds with an import resource; the richest one other apps add (a source with its makers).
+        kinds = {k.key: k.import_resources()[0] for k in registry.kinds() if k.import_resources()}
         if options["kind"] not in kinds:
             raise CommandError(f"Unknown kind “{options['kind']}”: use {', '.join(sorted(kinds))}.")
         path: Path = options["file"]

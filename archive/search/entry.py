@@ -1,0 +1,24 @@
+"""What the index shows and searches for one published record: plain data, no behaviour."""
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Entry:
+    """One published record, as the index sees it.
+
+    `facets` maps a facet kind's registry key ("place", "person"...) to the primary keys of
+    the records of that kind the entry is about; only published ones count. `date` is EDTF;
+    `earliest`/`latest`/`date_display` override what is derived from it (a lifetime, say).
+    """
+
+    title: str
+    text: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    date: str = ""
+    date_display: str = ""
+    earliest: datetime.date | None = None
+    latest: datetime.date | None = None
+    facets: dict[str, list[int]] = field(default_factory=dict)
+    source_kind: str = ""  # slug of the SourceKind, for sources

@@ -1,0 +1,83 @@
+"""The registry as the search index reads it: which kinds are searched, how an entry is built
+from a kind's `SearchSpec` and the `SearchExtension`s other apps add, what each depends on.
+
+Read at call time, never copied: the registry is filled by every app's `ready()`, after this
+app's own.
+"""
+
+import re
+from collections.abc import Callable
+
+from archive import registry
+
+from .entry import Entry
+
+# URL parameters of the search page: a facet kind's key may not be one of them.
+RESERVED_PARAMETERS = {
+    "q", "kind", "source_kind", "decade", "from", "to", "sort", "page", "format", "results_only",
+}  # fmt: skip
+_FACET_KEY_RE = re.compile(r"^[a-z][a-z0-9_]{0,29}$")
+
+
+def searched() -> list[registry.Kind]:
+    """Every kind in the index, in registry order."""
+    return [kind for kind in registry.kinds() if kind.search is not None]
+
+
+def searched_kind(model) -> registry.Kind | None:
+    kind = registry.kind_for_model(model)
+    return kind if kind is not None and kind.search is not None else None
+
+
+def keys() -> list[str]:
+    return [kind.key for kind in searched()]
+
+
+def facet_kinds() -> list[registry.Kind]:
+    """Kinds registered with `facet=True` that are searched (a facet value is labelled by
+    its record's own index row). Their keys are URL parameters and SQL literals."""
+    found = []
+    for kind in searched():
+        if not kind.facet:
+            continue
+        if kind.key in RESERVED_PARAMETERS or not _FACET_KEY_RE.match(kind.key):
+            raise ValueError(f"“{kind.key}” cannot be the key of a search facet.")
+        found.append(kind)
+    return found
+
+
+def facet_keys() -> list[str]:
+    return [kind.key for kind in facet_kinds()]
+
+
+def entry(kind: registry.Kind, record) -> Entry:
+    """The kind's document of `record`, with what other apps add to it."""
+    built = kind.search.document(record)
+    for extension in kind.search_extensions:
+        if extension.names is not None:
+            built.names.extend(extension.names(record))
+        if extension.text is not None:
+            built.text.extend(extension.text(record))
+        if extension.facets is not None:
+            for key, pks in extension.facets(record).items():
+                built.facets.setdefault(key, []).extend(pks)
+    return built
+
+
+def queryset(kind: registry.Kind):
+    """The kind's records, prepared for building entries in bulk."""
+    records = kind.model._default_manager.all()
+    for prepare in (kind.search.prepare, *(e.prepare for e in kind.search_extensions)):
+        if prepare is not None:
+            records = prepare(records)
+    return records
+
+
+def dependencies(kind: registry.Kind) -> dict[type, list[Callable | None]]:
+    """{model: [fn(instance) -> records of the kind to re-index, ...]} from the spec and its
+    extensions; a many-to-many through model maps to [None] (the changed rows say which)."""
+    found: dict[type, list[Callable | None]] = {}
+    for depends_on in (kind.search.depends_on, *(e.depends_on for e in kind.search_extensions)):
+        for model, find in depends_on.items():
+            found.setdefault(model, []).append(find)
+    return found
