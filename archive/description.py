@@ -120,6 +120,10 @@ class Description:
     alt_text: str = ""
     credit: str = ""
     site_name: str = ""  # the archive's name, publisher of the record's page
+    slug: str = ""  # the record's slug: citation keys, download names
+    # Curators' own mapping of a source kind to BibTeX and RIS types, when it has one.
+    bibtex_type: str = ""
+    ris_type: str = ""
     published_at: datetime.datetime | None = None
     modified_at: datetime.datetime | None = None
 
