@@ -14,15 +14,15 @@ class ArchiveConfig(AppConfig):
         registry.register(
             Source, key="source", label="Source", plural="Sources",
             list_url_name="archive:source_list", order=30, search=documents.SOURCE,
-            resource=SourceResource,
+            resource=SourceResource, schema_type="CreativeWork",
         )  # fmt: skip
         registry.register(
             Place, key="place", label="Place", plural="Places",
             list_url_name="archive:place_list", order=40, facet=True, search=documents.PLACE,
-            resource=PlaceResource,
+            resource=PlaceResource, schema_type="Place",
         )  # fmt: skip
         registry.register(
             MediaItem, key="media", label="Media item", plural="Media",
             list_url_name="archive:media_list", order=50, search=documents.MEDIA,
-            resource=MediaItemResource,
+            resource=MediaItemResource, schema_type="MediaObject",
         )  # fmt: skip

@@ -16,4 +16,5 @@ class EventsConfig(AppConfig):
         registry.register(
             Event, key="event", label="Event", plural="Events", list_url_name="events:event_list",
             pages=("events:timeline",), order=10, search=search.EVENT, resource=EventResource,
+            schema_type="Event",
         )  # fmt: skip

@@ -16,7 +16,7 @@ class PeopleConfig(AppConfig):
         registry.register(
             Person, key="person", label="Person", plural="People",
             list_url_name="people:person_list", order=20, facet=True, search=search.PERSON,
-            resource=PersonResource,
+            resource=PersonResource, schema_type="Person",
         )  # fmt: skip
         # Sources name the people credited on them, in search and in imports.
         registry.extend(
