@@ -7,6 +7,7 @@ class ArchiveConfig(AppConfig):
 
     def ready(self):
         from archive import registry
+        from archive.descriptions import describe_media, describe_place, describe_source
         from archive.models import MediaItem, Place, Source
         from archive.resources import MediaItemResource, PlaceResource, SourceResource
         from archive.search import documents
@@ -14,15 +15,15 @@ class ArchiveConfig(AppConfig):
         registry.register(
             Source, key="source", label="Source", plural="Sources",
             list_url_name="archive:source_list", order=30, search=documents.SOURCE,
-            resource=SourceResource, schema_type="CreativeWork",
+            resource=SourceResource, schema_type="CreativeWork", describe=describe_source,
         )  # fmt: skip
         registry.register(
             Place, key="place", label="Place", plural="Places",
             list_url_name="archive:place_list", order=40, facet=True, search=documents.PLACE,
-            resource=PlaceResource, schema_type="Place",
+            resource=PlaceResource, schema_type="Place", describe=describe_place,
         )  # fmt: skip
         registry.register(
             MediaItem, key="media", label="Media item", plural="Media",
             list_url_name="archive:media_list", order=50, search=documents.MEDIA,
-            resource=MediaItemResource, schema_type="MediaObject",
+            resource=MediaItemResource, schema_type="MediaObject", describe=describe_media,
         )  # fmt: skip

@@ -12,8 +12,10 @@ SOURCE = {
     "slug": SOURCE_SLUG,
     "title": "Azerbaijan remembers January 20",
     "kind": "opinion-piece",
-    "creators_text": "Unnamed author (the article names no writer)",
-    "container_title": "Unnamed magazine (the article does not name its publication)",
+    # Unknown is a state, not a name: no export gives the article an author or a magazine.
+    "creators_unknown": True,
+    "creators_text": "the article names no writer",
+    "container_title": "",
     "language": "en",
     "date": "",
     "abstract": (

@@ -10,13 +10,14 @@ class PeopleConfig(AppConfig):
 
         registry.add_routes("people/", "people.urls")
         from people import search
+        from people.descriptions import describe_person
         from people.models import Person
         from people.resources import PersonResource, SourceWithContributorsResource
 
         registry.register(
             Person, key="person", label="Person", plural="People",
             list_url_name="people:person_list", order=20, facet=True, search=search.PERSON,
-            resource=PersonResource, schema_type="Person",
+            resource=PersonResource, schema_type="Person", describe=describe_person,
         )  # fmt: skip
         # Sources name the people credited on them, in search and in imports.
         registry.extend(

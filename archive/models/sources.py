@@ -15,7 +15,14 @@ class Source(Record):
         "creators as credited",
         max_length=500,
         blank=True,
-        help_text="As the source credits them, when the creators below cannot be named.",
+        help_text="As the source credits them, when the creators below cannot be named; when "
+        "the creators are unknown, why (“the article names no writer”).",
+    )
+    creators_unknown = models.BooleanField(
+        "creators unknown",
+        default=False,
+        help_text="The source names no creator. Exports then give no author at all (an unknown "
+        "author is not a name); the page says “Author unknown” with the words above.",
     )
     container_title = models.CharField(
         "publication", max_length=300, blank=True, help_text="Journal, magazine, newspaper, series."
@@ -70,7 +77,18 @@ class Source(Record):
     @property
     def creator_names(self) -> list[str]:
         names = [creator.name for creator in self.creators.all()]
-        return names or ([self.creators_text] if self.creators_text else [])
+        if names or self.creators_unknown:
+            return names
+        return [self.creators_text] if self.creators_text else []
+
+    @property
+    def creators_note(self) -> str:
+        """What the page says of creators it cannot name: “Author unknown (the article names
+        no writer)”."""
+        if not self.creators_unknown:
+            return ""
+        reason = self.creators_text.strip().strip("()")
+        return f"Author unknown ({reason})" if reason else "Author unknown"
 
 
 class SourceCreator(models.Model):

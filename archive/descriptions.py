@@ -1,0 +1,189 @@
+"""The one neutral description (`archive.description.Description`) of the archive's own kinds:
+sources, places and media items, and the helpers the other apps' describe functions share.
+
+Each `describe_*(record, request)` reads only what the record page already fetched (related rows
+prefetched, vocabularies selected); given a record fetched bare (a download, a feed) it asks
+the database for the same rows. Links name published records only. `request` makes URLs
+absolute; without one they stay paths.
+"""
+
+import re
+
+from django.conf import settings
+from django.utils.html import strip_tags
+
+from archive.dates import describe as date_words
+from archive.description import Agent, Description, Identifier, Link, Relation
+
+MARKER = re.compile(r"\s*\[@[^\]]*\]")  # a Pandoc citation marker in Markdown text
+SUMMARY_LENGTH = 500
+
+# A media item's type in CSL's vocabulary (a document stays "document").
+MEDIA_TYPES = {"image": "graphic", "audio": "song", "video": "motion_picture"}
+
+
+def absolute(request, path: str) -> str:
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def published(records) -> list:
+    return [record for record in records if record is not None and record.is_published]
+
+
+def plain_text(markdown: str, length: int = SUMMARY_LENGTH) -> str:
+    """Markdown text in plain words: no citation markers, no tags, at most `length` characters."""
+    text = " ".join(strip_tags(MARKER.sub("", markdown or "")).split())
+    text = re.sub(r"[*_`#>]+", "", text).strip()
+    if len(text) <= length:
+        return text
+    return text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+def identifiers(record) -> list[Identifier]:
+    """The record's external identifiers (`identifiers` prefetched with their schemes)."""
+    return [Identifier(item.scheme.slug, item.value, item.url) for item in record.identifiers.all()]
+
+
+def cited_sources(record, request) -> list[Link]:
+    """The published sources the record cites, once each, in citation order (`citations`
+    prefetched with `source__kind`)."""
+    seen, links = set(), []
+    for citation in record.citations.all():
+        source = citation.source
+        if source.is_published and source.pk not in seen:
+            seen.add(source.pk)
+            links.append(
+                Link(
+                    Relation.CITES,
+                    "source",
+                    source.title,
+                    absolute(request, source.get_absolute_url()),
+                    type=source.kind.csl_type,
+                )
+            )
+    return links
+
+
+def link(relation: str, kind: str, record, request, **extra) -> Link:
+    return Link(relation, kind, str(record), absolute(request, record.get_absolute_url()), **extra)
+
+
+def base(record, request, *, kind: str, kind_label: str, type: str, **fields) -> Description:
+    """What every record's description has: permalink, slug, site, timestamps."""
+    return Description(
+        kind=kind,
+        kind_label=kind_label,
+        type=type,
+        title=str(record),
+        url=absolute(request, record.get_absolute_url()),
+        slug=record.slug,
+        site_name=settings.SITE_NAME,
+        published_at=record.published_at,
+        modified_at=record.updated_at,
+        **fields,
+    )
+
+
+def agent(name: str, role: str = "author") -> Agent:
+    """A credited name: “Family, Given” splits; anything else stays whole (a group, a
+    pseudonym), as credited."""
+    family, comma, given = name.partition(",")
+    if comma and family.strip() and given.strip():
+        return Agent(name.strip(), role, family=family.strip(), given=given.strip())
+    return Agent(name.strip(), role)
+
+
+def describe_source(source, request=None) -> Description:
+    """A source as the work it is (creators prefetched, kind selected)."""
+    kind = source.kind
+    creators = [agent(creator.name, creator.role) for creator in source.creators.all()]
+    if not creators and source.creators_text and not source.creators_unknown:
+        creators = [agent(source.creators_text)]
+    ids = [Identifier("doi", source.doi, f"https://doi.org/{source.doi}")] if source.doi else []
+    ids += [Identifier("isbn", source.isbn)] if source.isbn else []
+    return base(
+        source,
+        request,
+        kind="source",
+        kind_label="Source",
+        type=kind.csl_type,
+        is_work=True,
+        is_opinion=kind.is_opinion,
+        genre=kind.name if kind.is_opinion else "",
+        creators=creators,
+        creators_unknown=source.creators_unknown and not creators,
+        creators_note=source.creators_note,
+        date=source.date,
+        date_words=date_words(source.date),
+        date_text=source.date_text,
+        container=source.container_title,
+        publisher=source.publisher,
+        publication_place=source.publication_place,
+        volume=source.volume,
+        issue=source.issue,
+        pages=source.pages,
+        language=source.language,
+        identifiers=ids + identifiers(source),
+        rights=source.rights,
+        summary=source.abstract,
+        web_url=source.url,
+        accessed=source.accessed,
+        archive=source.repository,
+        archive_location=source.call_number,
+        bibtex_type=kind.bibtex_type if kind.bibtex_type != "misc" else "",
+        ris_type=kind.ris_type if kind.ris_type != "GEN" else "",
+    )
+
+
+def describe_place(place, request=None) -> Description:
+    """A place (names prefetched, parent selected)."""
+    links = [link(Relation.CONTAINED_IN, "place", p, request) for p in published([place.parent])]
+    return base(
+        place,
+        request,
+        kind="place",
+        kind_label="Place",
+        type="place",
+        genre=place.kind,
+        summary=plain_text(place.description),
+        alternate_names=[name.name for name in place.names.all()],
+        latitude=float(place.latitude) if place.latitude is not None else None,
+        longitude=float(place.longitude) if place.longitude is not None else None,
+        identifiers=identifiers(place),
+        links=links + cited_sources(place, request),
+    )
+
+
+def describe_media(item, request=None) -> Description:
+    """A media item (licence and source selected; the page's published places prefetched as
+    `public_places`). Cited as the archive's page about it: the work it copies is its source."""
+    places = getattr(item, "public_places", None)
+    if places is None:
+        places = list(item.places.published())
+    licence = item.licence
+    links = [link(Relation.PLACE, "place", place, request) for place in places]
+    links += [
+        link(Relation.BASED_ON, "source", source, request) for source in published([item.source])
+    ]
+    return base(
+        item,
+        request,
+        kind="media",
+        kind_label="Media item",
+        type=MEDIA_TYPES.get(item.media_type, "document"),
+        creators=[agent(item.creator, "creator")] if item.creator else [],
+        date=item.date,
+        date_words=date_words(item.date),
+        date_text=item.date_text,
+        rights=licence.name if licence else "",
+        rights_url=licence.uri if licence else "",
+        media_type=item.media_type,
+        mime_type=item.mime_type,
+        width=item.width,
+        height=item.height,
+        caption=item.caption,
+        alt_text=item.alt_text,
+        credit=item.credit_line,
+        identifiers=identifiers(item),
+        links=links + cited_sources(item, request),
+    )
