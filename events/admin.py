@@ -3,7 +3,15 @@ from django.contrib import admin
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
 from archive.admin.base import COMPACT_TEXT, DecadeListFilter
 from archive.imports.admin import RecordImportExportMixin
-from events.models import Event, EventRelation, EventType, Participation, RelationType, Role
+from events.models import (
+    Event,
+    EventRelation,
+    EventType,
+    Involvement,
+    Participation,
+    RelationType,
+    Role,
+)
 from events.resources import EventResource
 
 
@@ -16,6 +24,19 @@ class ParticipationInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person", "role", "source")
+
+
+class InvolvementInline(admin.TabularInline):
+    """Organisations in the event: the unit that acted, the outlet that reported..."""
+
+    model = Involvement
+    formfield_overrides = COMPACT_TEXT
+    extra = 0
+    autocomplete_fields = ["organisation", "role", "source"]
+    fields = ["organisation", "role", "source", "locator", "quotation", "note", "order"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation", "role", "source")
 
 
 class EventRelationInline(admin.TabularInline):
@@ -42,7 +63,8 @@ class EventAdmin(RecordImportExportMixin, RecordAdmin):
     autocomplete_fields = ["event_type", "places", "parent", "media"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [
-        ParticipationInline, EventRelationInline, CitationInline, ClaimInline, IdentifierInline,
+        ParticipationInline, InvolvementInline, EventRelationInline, CitationInline, ClaimInline,
+        IdentifierInline,
     ]  # fmt: skip
     fieldsets = [
         (

@@ -1,7 +1,8 @@
 """Import and export of events with their places, media and participants.
 
 Participants are person-slug|role-slug|source-slug|locator, in order (source and locator may be
-left out); places and media are slugs. See `archive/imports/codec.py` for the delimiters.
+left out), organisations organisation-slug|role-slug|source-slug|locator the same way; places
+and media are slugs. See `archive/imports/codec.py` for the delimiters.
 """
 
 from collections import defaultdict
@@ -12,8 +13,8 @@ from archive.imports.lookups import Lookup
 from archive.imports.resource import RecordResource
 from archive.imports.sql import insert
 from archive.models import MediaItem, Place, Source
-from events.models import Event, EventType, Participation, Role
-from people.models import Person
+from events.models import Event, EventType, Involvement, Participation, Role
+from people.models import Organisation, Person
 
 
 class ParticipantsField(ChildrenField):
@@ -69,9 +70,66 @@ class ParticipantsField(ChildrenField):
         )
 
 
+class OrganisationsField(ChildrenField):
+    """The organisations in an event, in order: organisation-slug|role|source|locator."""
+
+    parts = ("organisation", "role", "source", "locator")
+
+    def __init__(self, column="organisations", **kwargs):
+        super().__init__(column, **kwargs)
+        self.organisations = Lookup(Organisation, label="organisation")
+        self.roles = Lookup(Role, by_name="name", label="participant role")
+        self.sources = Lookup(Source, label="source")
+
+    def load(self, pks):
+        found = defaultdict(list)
+        rows = Involvement.objects.filter(event_id__in=pks).order_by("order", "pk")
+        for event_id, organisation, role, source, locator in rows.values_list(
+            "event_id", "organisation__slug", "role__slug", "source__slug", "locator"
+        ):
+            found[event_id].append((organisation, role, source or "", locator))
+        return found
+
+    def parse(self, cell):
+        values = []
+        for parts in codec.split(cell):
+            if len(parts) > 4:
+                raise ValueError(
+                    f"“{'|'.join(parts)}” has more than organisation|role|source|locator."
+                )
+            organisation, role, source, locator = (parts + ["", "", ""])[:4]
+            if not role:
+                raise ValueError(f"“{organisation}” has no role (organisation|role).")
+            self.organisations.pk(organisation)
+            role = self.roles.slug(self.roles.pk(role))
+            if source:
+                self.sources.pk(source)
+            values.append((organisation, role, source, locator))
+        return values
+
+    def replace(self, pending):
+        if stored := self.stored(pending):
+            Involvement.objects.filter(event_id__in=stored).delete()
+        insert(
+            Involvement,
+            [
+                Involvement(
+                    event_id=event.pk,
+                    organisation_id=self.organisations.pk(organisation),
+                    role_id=self.roles.pk(role),
+                    source_id=self.sources.pk(source) if source else None,
+                    locator=locator,
+                    order=order,
+                )
+                for event, values in pending.items()
+                for order, (organisation, role, source, locator) in enumerate(values)
+            ],
+        )
+
+
 EVENT_FIELDS = [
     "slug", "title", "status", "event_type", "date", "date_text", "places", "parent", "summary",
-    "description", "media", "participants", "identifiers",
+    "description", "media", "participants", "organisations", "identifiers",
 ]  # fmt: skip
 
 
@@ -81,6 +139,7 @@ class EventResource(RecordResource):
     places = ManyToManyField("places", Lookup(Place, by_name="name", label="place"))
     media = ManyToManyField("media", Lookup(MediaItem, label="media item"))
     participants = ParticipantsField()
+    organisations = OrganisationsField()
     identifiers = IdentifiersField()
 
     date_fields = (("date", "date_text"),)

@@ -10,7 +10,7 @@ from archive.exports import jsonld
 from archive.models import MediaItem, Place, Status
 from archive.views import RecordCiteView, RecordDetailView, RecordListView
 from events.filters import EventFilter
-from events.models import Event, EventRelation, Participation
+from events.models import Event, EventRelation, Involvement, Participation
 
 PUBLISHED = Status.PUBLISHED
 SCHEMA_ROLES = {"organiser": "organizer", "speaker": "performer"}
@@ -19,6 +19,12 @@ SCHEMA_ROLES = {"organiser": "organizer", "speaker": "performer"}
 @dataclass
 class Participant:
     participation: Participation
+    note: Footnote | None
+
+
+@dataclass
+class Involved:
+    involvement: Involvement
     note: Footnote | None
 
 
@@ -55,6 +61,12 @@ class EventDetailView(RecordDetailView):
                     "person", "role", "source"
                 ),
             ),
+            Prefetch(
+                "involvements",
+                queryset=Involvement.objects.filter(organisation__status=PUBLISHED).select_related(
+                    "organisation", "role", "source"
+                ),
+            ),
             Prefetch("parts", queryset=Event.objects.published()),
             Prefetch(
                 "relations_out",
@@ -78,6 +90,10 @@ class EventDetailView(RecordDetailView):
         context["participants"] = [
             Participant(row, notes.cite(row.source, row.locator, row.quotation))
             for row in event.participations.all()
+        ]
+        context["organisations"] = [
+            Involved(row, notes.cite(row.source, row.locator, row.quotation))
+            for row in event.involvements.all()
         ]
         related = [
             Related(row.relation_type.name, row.to_event, notes.cite(row.source))

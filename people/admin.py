@@ -3,9 +3,18 @@ from django.contrib import admin
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
 from archive.admin.base import DecadeListFilter
 from archive.imports.admin import RecordImportExportMixin
+from archive.models import Source
 from people.admin_duplicates import DuplicatesAdminMixin
-from people.models import ContributionRole, Person, PersonName
-from people.resources import PersonResource
+from people.models import (
+    ContributionRole,
+    Organisation,
+    OrganisationName,
+    OrganisationType,
+    Person,
+    PersonName,
+    Publication,
+)
+from people.resources import OrganisationResource, PersonResource
 
 
 class PersonNameInline(admin.TabularInline):
@@ -55,3 +64,73 @@ class PersonAdmin(DuplicatesAdminMixin, RecordImportExportMixin, RecordAdmin):
 @admin.register(ContributionRole)
 class ContributionRoleAdmin(TermAdmin):
     pass
+
+
+class OrganisationNameInline(admin.TabularInline):
+    model = OrganisationName
+    extra = 0
+    fields = ["name", "language", "script", "kind"]
+
+
+class FoundedDecadeFilter(DecadeListFilter):
+    title = "founded"
+    parameter_name = "founded"
+    date_field = "founded"
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(RecordImportExportMixin, RecordAdmin):
+    resource_classes = [OrganisationResource]
+    list_display = ["name", "organisation_type", "existence_display", "parent", "status"]
+    list_select_related = ["organisation_type", "parent"]
+    list_filter = ["status", "organisation_type", FoundedDecadeFilter]
+    search_fields = ["name", "sort_name", "slug", "names__name"]
+    autocomplete_fields = ["organisation_type", "places", "parent"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [OrganisationNameInline, IdentifierInline, CitationInline, ClaimInline]
+    fieldsets = [
+        (None, {"fields": ["name", "sort_name", "slug", "status", "organisation_type", "summary"]}),
+        (
+            "Existence",
+            {
+                "fields": [
+                    ("founded", "founded_text"),
+                    ("dissolved", "dissolved_text"),
+                    "places",
+                    "parent",
+                ]  # fmt: skip
+            },
+        ),
+        ("Description", {"fields": ["description"]}),
+        ("History", {"fields": ["published_at", "created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description="existed", ordering="founded_earliest")
+    def existence_display(self, obj):
+        return obj.existence
+
+
+@admin.register(OrganisationType)
+class OrganisationTypeAdmin(TermAdmin):
+    pass
+
+
+class PublicationInline(admin.TabularInline):
+    """On the source form: the organisations that published, broadcast or issued it."""
+
+    model = Publication
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "role", "order"]
+    verbose_name = "publishing organisation"
+    verbose_name_plural = "publishing organisations"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation")
+
+
+# `archive` registers the Source admin and knows nothing of organisations: people add their
+# inline to it here (admin modules load in app order, archive's first).
+_source_admin = admin.site.get_model_admin(Source)
+if PublicationInline not in _source_admin.inlines:
+    _source_admin.inlines = [*_source_admin.inlines, PublicationInline]

@@ -4,7 +4,9 @@ import django_filters as filters
 from django.db.models.functions import Substr, Upper
 
 from archive.filters import YEAR_WIDGET, YearRangeForm, overlapping
-from people.models import Person
+from archive.models import Place
+from people import hooks
+from people.models import Organisation, OrganisationType, Person
 
 # The roles vocabulary belongs to `events`, which builds on `people`: reached through the
 # participations relation that `events` defines on Person, not by importing it.
@@ -75,6 +77,67 @@ class PersonFilter(filters.FilterSet):
             queryset,
             "birth_date_earliest",
             "death_date_latest",
+            int(start) if start is not None else None,
+            int(end) if end is not None else None,
+        )
+
+
+class OrganisationFilter(filters.FilterSet):
+    """Organisations by type, place and the years they existed; apps above `people` add more
+    filters through `people.hooks.add_filter` (events add the role a body played)."""
+
+    organisation_type = filters.ModelChoiceFilter(
+        label="Type",
+        queryset=OrganisationType.objects.all(),
+        to_field_name="slug",
+        empty_label="Any type",
+    )
+    place = filters.ModelChoiceFilter(
+        label="Place",
+        field_name="places",
+        queryset=Place.objects.published(),
+        to_field_name="slug",
+        empty_label="Any place",
+        distinct=True,
+    )
+    year_from = filters.NumberFilter(
+        label="Existed from year", method="filter_existence", min_value=1, max_value=9999,
+        widget=YEAR_WIDGET,
+    )  # fmt: skip
+    year_to = filters.NumberFilter(
+        label="Existed to year", method="filter_existence", min_value=1, max_value=9999,
+        widget=YEAR_WIDGET,
+    )  # fmt: skip
+    sort = filters.OrderingFilter(
+        label="Sort by",
+        fields=(("sort_name", "name"), ("founded_earliest", "founded")),
+        field_labels={"sort_name": "Name", "founded_earliest": "Year founded"},
+        empty_label="Name",
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["organisation_type", "place"]
+        form = YearRangeForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, make_filter in hooks.filters(Organisation):
+            self.filters[name] = make_filter()
+
+    def filter_existence(self, queryset, name, value):
+        return queryset  # both ends at once: see filter_queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        start = self.form.cleaned_data.get("year_from")
+        end = self.form.cleaned_data.get("year_to")
+        # A body exists from its earliest possible founding to its latest possible end; one
+        # still in being (no end) stays open.
+        return overlapping(
+            queryset,
+            "founded_earliest",
+            "dissolved_latest",
             int(start) if start is not None else None,
             int(end) if end is not None else None,
         )

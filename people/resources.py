@@ -19,7 +19,15 @@ from archive.imports.resource import RecordResource
 from archive.imports.sql import insert
 from archive.models import MediaItem, Place
 from archive.resources import SOURCE_FIELDS, SourceResource
-from people.models import Contribution, ContributionRole, Person, PersonName
+from people.models import (
+    Contribution,
+    ContributionRole,
+    Organisation,
+    OrganisationName,
+    OrganisationType,
+    Person,
+    PersonName,
+)
 
 PERSON_FIELDS = [
     "slug", "name", "sort_name", "status", "summary", "birth_date", "birth_date_text",
@@ -109,3 +117,41 @@ class SourceWithContributorsResource(SourceResource):
         fields = SOURCE_WITH_CONTRIBUTORS_FIELDS
         import_order = export_order = SOURCE_WITH_CONTRIBUTORS_FIELDS
         name = "Sources with contributors (people)"
+
+
+ORGANISATION_FIELDS = [
+    "slug", "name", "sort_name", "status", "organisation_type", "summary", "founded",
+    "founded_text", "dissolved", "dissolved_text", "places", "parent", "description",
+    "name_variants", "identifiers",
+]  # fmt: skip
+
+
+class OrganisationResource(RecordResource):
+    organisation_type = lookup_field(
+        "organisation_type", Lookup(OrganisationType, by_name="name", label="organisation type")
+    )
+    places = ManyToManyField("places", Lookup(Place, by_name="name", label="place"))
+    parent = lookup_field("parent", Lookup(Organisation, label="organisation"))
+    name_variants = NamesField(OrganisationName, "organisation")
+    identifiers = IdentifiersField()
+
+    date_fields = (("founded", "founded_text"), ("dissolved", "dissolved_text"))
+
+    class Meta(RecordResource.Meta):
+        model = Organisation
+        fields = ORGANISATION_FIELDS
+        import_order = export_order = ORGANISATION_FIELDS
+        name = "Organisations"
+        use_bulk = False  # a row may name an earlier row as its parent (a unit, its army)
+
+    def required_columns(self):
+        return ["name"]
+
+    def prepare(self, instance):
+        if not instance.sort_name:
+            instance.sort_name = instance.name
+
+    def after_bulk_save(self, instances):
+        for instance in instances:
+            self.fields["parent"].widget.lookup.add(instance.pk, instance.slug)
+        super().after_bulk_save(instances)

@@ -15,8 +15,15 @@ from archive.models import (
     SourceKind,
     Status,
 )
-from events.models import Event, EventType, Participation, Role
-from people.models import Person, PersonName
+from events.models import Event, EventType, Involvement, Participation, Role
+from people.models import (
+    Organisation,
+    OrganisationName,
+    OrganisationType,
+    Person,
+    PersonName,
+    Publication,
+)
 
 _counter = itertools.count(1)
 
@@ -110,3 +117,29 @@ def claim(record, source, attribute="killed", value=None, **kwargs) -> Claim:
         attribute=attribute,
         **kwargs,
     )
+
+
+def organisation(names=(), **kwargs):
+    n = _n()
+    kwargs.setdefault("name", f"Organisation {n}")
+    kwargs.setdefault("slug", f"organisation-{n}")
+    kwargs.setdefault("status", Status.PUBLISHED)
+    if isinstance(kwargs.get("organisation_type"), str):
+        kwargs["organisation_type"] = OrganisationType.objects.get(slug=kwargs["organisation_type"])
+    places = kwargs.pop("places", ())
+    record = Organisation.objects.create(**kwargs)
+    if places:
+        record.places.set(places)
+    for name in names:
+        OrganisationName.objects.create(organisation=record, name=name)
+    return record
+
+
+def involvement(event, organisation, role="acting-unit", **kwargs):
+    return Involvement.objects.create(
+        event=event, organisation=organisation, role=Role.objects.get(slug=role), **kwargs
+    )
+
+
+def publication(organisation, source, role="publisher", **kwargs):
+    return Publication.objects.create(organisation=organisation, source=source, role=role, **kwargs)

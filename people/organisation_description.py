@@ -1,0 +1,91 @@
+"""The one neutral description of an organisation (`archive.description`), and what people add
+to a source's description: the organisation that published, broadcast or issued it."""
+
+from archive.description import Agent, Description, Identifier, Link, Relation
+from archive.models import Status
+from people.models import Organisation, Publication
+
+KIND_KEY = "organisation"
+
+
+def _absolute(request, path: str) -> str:
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def _existence(organisation: Organisation) -> str:
+    """Founded–dissolved as one EDTF interval when both ends are single dates (“1918/1991”,
+    “1918/..”); a founding that is itself a range stands alone."""
+    founded, dissolved = organisation.founded.strip(), organisation.dissolved.strip()
+    if not dissolved or "/" in founded or "/" in dissolved:
+        return f"{founded}/.." if founded and "/" not in founded else founded
+    return f"{founded or '..'}/{dissolved}"
+
+
+def _published(records) -> list:
+    return [record for record in records if record is not None and record.is_published]
+
+
+def describe_organisation(organisation: Organisation, request=None) -> Description:
+    """Uses what the record page prefetched (`public_places`, `public_units`) when it is
+    there, else asks the database (a feed or an export of one record)."""
+    places = getattr(organisation, "public_places", None)
+    if places is None:
+        places = list(organisation.places.published())
+    units = getattr(organisation, "public_units", None)
+    if units is None:
+        units = list(organisation.units.published())
+    parent = organisation.parent if organisation.parent_id else None
+    links = [
+        Link(Relation.PLACE, "place", place.name, _absolute(request, place.get_absolute_url()))
+        for place in places
+    ]
+    links += [
+        Link(Relation.PART_OF, KIND_KEY, str(p), _absolute(request, p.get_absolute_url()))
+        for p in _published([parent])
+    ]
+    links += [
+        Link(Relation.HAS_PART, KIND_KEY, str(u), _absolute(request, u.get_absolute_url()))
+        for u in units
+    ]
+    return Description(
+        kind=KIND_KEY,
+        kind_label="Organisation",
+        type=KIND_KEY,
+        title=organisation.name,
+        url=_absolute(request, organisation.get_absolute_url()),
+        genre=organisation.organisation_type.name if organisation.organisation_type else "",
+        date=_existence(organisation),
+        date_words=organisation.existence,
+        date_text="; ".join(filter(None, [organisation.founded_text, organisation.dissolved_text])),
+        summary=organisation.summary,
+        alternate_names=[name.name for name in organisation.names.all()],
+        identifiers=[
+            Identifier(i.scheme.slug, i.value, i.scheme.url_for(i.value))
+            for i in organisation.identifiers.all()
+        ],
+        subjects=[organisation.organisation_type.name] if organisation.organisation_type else [],
+        links=links,
+        published_at=organisation.published_at,
+        modified_at=organisation.updated_at,
+    )
+
+
+def describe_publishers(source, request, description: Description) -> None:
+    """A source's publisher from its publication rows (one query): the publishing or
+    broadcasting body fills `publisher` when the source's own publisher text is empty and is
+    linked; an issuing body (a ministry of its decree) is its corporate author."""
+    rows = Publication.objects.filter(source=source, organisation__status=Status.PUBLISHED)
+    for row in rows.select_related("organisation"):
+        organisation = row.organisation  # a draft organisation is never named: drafts never leak
+        url = _absolute(request, organisation.get_absolute_url())
+        description.links.append(
+            Link(Relation.PUBLISHER, KIND_KEY, organisation.name, url, role=row.role)
+        )
+        if row.role == Publication.Role.ISSUING_BODY:
+            agent = Agent(organisation.name, role="author", is_organisation=True, url=url)
+            if all(creator.name != agent.name for creator in description.creators):
+                description.creators.append(agent)
+                description.creators_unknown = False
+                description.creators_note = ""
+        elif not description.publisher:
+            description.publisher = organisation.name

@@ -1,0 +1,29 @@
+"""Organisations as a record kind: registered once, from `PeopleConfig.ready()`, with
+everything `archive` reads about a kind (routes, description, search, import resource), and
+what they add to sources (their publisher)."""
+
+from archive import registry
+
+
+def register() -> None:
+    from people.models import Organisation
+    from people.organisation_description import describe_organisation, describe_publishers
+    from people.organisation_search import ORGANISATION
+    from people.resources import OrganisationResource
+
+    registry.add_routes("organisations/", "people.organisation_urls")
+    registry.register(
+        Organisation,
+        key="organisation",
+        label="Organisation",
+        plural="Organisations",
+        list_url_name="organisations:organisation_list",
+        order=30,
+        facet=True,
+        describe=describe_organisation,
+        schema_type="Organization",
+        search=ORGANISATION,
+        resource=OrganisationResource,
+    )
+    # A source's description names the organisation that published it.
+    registry.extend("source", describe=describe_publishers)
