@@ -20,3 +20,7 @@ class EventsConfig(AppConfig):
             schema_type="Event", describe=describe_event,
         )  # fmt: skip
         registry.extend("person", describe=describe_participations)  # the events they were in
+
+        from events import organisation_links
+
+        organisation_links.register()  # organisations in events, on both kinds' pages
