@@ -3,7 +3,6 @@ units, the sources it published and (through people's hooks) the events it took 
 
 from django.db.models import Prefetch
 
-from archive.exports import jsonld
 from archive.models import Place, Status
 from archive.views import RecordCiteView, RecordDetailView, RecordListView
 from people import hooks
@@ -56,29 +55,6 @@ class OrganisationDetailView(RecordDetailView):
         for section in hooks.sections(Organisation):
             context[section.context_name] = section.build(organisation, notes)
             context["sections"].append(section)
-
-    def jsonld(self, record, url):
-        request = self.request
-        data = jsonld.base(record, url, request, "Organization")
-        parent = record.parent if record.parent and record.parent.is_published else None
-        data.update(
-            jsonld.compact(
-                {
-                    "description": record.summary,
-                    "alternateName": [name.name for name in record.names.all()],
-                    "foundingDate": jsonld.date_value(record.founded),
-                    "dissolutionDate": jsonld.date_value(record.dissolved),
-                    "location": [jsonld.ref(request, p, "Place") for p in record.public_places],
-                    "parentOrganization": (
-                        jsonld.ref(request, parent, "Organization") if parent else ""
-                    ),
-                    "subOrganization": [
-                        jsonld.ref(request, unit, "Organization") for unit in record.public_units
-                    ],
-                }
-            )
-        )
-        return data
 
 
 class OrganisationCiteView(RecordCiteView):
