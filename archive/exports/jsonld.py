@@ -1,176 +1,361 @@
-"""schema.org JSON-LD for public pages. Builders take records whose related rows the view has
-already fetched (published only), so they run no queries of their own."""
+"""schema.org JSON-LD for a record's public page, written from its one description
+(`archive.description.Description`); no model field is read here.
+
+The page is an `ItemPage` (a WebPage about one item): its address, name, the site it is part
+of, when it changed and the sources the record cites. Its `mainEntity` is the record itself, as
+its schema.org type, with only the properties schema.org allows on that type or a supertype:
+`citation`, `dateModified` and `isPartOf` belong to the page (a CreativeWork), never to an
+Event, a Person or a Place. tests/exports/test_jsonld_vocabulary.py checks every page against
+schema.org's own vocabulary.
+
+A kind says which schema.org type its records are with `schema_type=` in its registration; a
+work's type comes from its CSL type (or media type), as finely as schema.org can say it.
+"""
 
 import json
+import re
+from urllib.parse import urljoin
 
-from django.conf import settings
-from django.utils.html import strip_tags
+from archive import registry
+from archive.description import Agent, Description, Link, Relation
 
-from archive.dates import bounds
+# Until every view passes its description to document(): the builders they call today.
+from archive.exports.jsonld_legacy import base, date_span, date_value, media, place, ref, source  # noqa: F401
 
-CSL_TO_SCHEMA = {
+# A work's CSL type → its schema.org CreativeWork subtype.
+WORK_TYPES = {
+    "article": "Article",
     "article-journal": "ScholarlyArticle",
     "article-magazine": "Article",
     "article-newspaper": "NewsArticle",
+    "paper-conference": "ScholarlyArticle",
+    "entry": "Article",
+    "entry-dictionary": "Article",
+    "entry-encyclopedia": "Article",
     "book": "Book",
     "chapter": "Chapter",
     "report": "Report",
+    "thesis": "Thesis",
     "webpage": "WebPage",
+    "post-weblog": "BlogPosting",
+    "post": "SocialMediaPosting",
     "dataset": "Dataset",
     "motion_picture": "Movie",
     "graphic": "Photograph",
+    "map": "Map",
+    "song": "MusicRecording",
+    "review": "Review",
+    "personal_communication": "Message",
+    "legislation": "Legislation",
     "manuscript": "ArchiveComponent",
 }
-MEDIA_TO_SCHEMA = {
+MEDIA_TYPES = {
     "image": "ImageObject",
     "audio": "AudioObject",
     "video": "VideoObject",
     "document": "DigitalDocument",
 }
+OPINION_TYPE = "OpinionNewsArticle"  # a NewsArticle that states views rather than reports
+WORK_CONTAINERS = {"chapter": "Book", "entry-encyclopedia": "Book", "entry-dictionary": "Book"}
+# A creator's neutral role → the CreativeWork property that credits it; any other role is a
+# `contributor`. schema.org's `editor` is a Person only.
+CREATOR_PROPERTIES = {
+    "author": "author",
+    "editor": "editor",
+    "translator": "translator",
+    "creator": "creator",
+    "artist": "creator",
+    "photographer": "creator",
+}
+# A participant's role in an event → the Event property; any other role says what the event
+# is about (a victim, a witness, the unit named in the source), not who made it.
+PARTICIPANT_PROPERTIES = {
+    "organiser": "organizer",
+    "organizer": "organizer",
+    "speaker": "performer",
+    "performer": "performer",
+}
+PIXEL = "E37"  # UN/CEFACT common code for a pixel, the unit of a QuantitativeValue
+EXACT_DATE = re.compile(r"-?\d{4}(-\d{2}(-\d{2})?)?")
 
 
-def absolute(request, record) -> str:
-    return request.build_absolute_uri(record.get_absolute_url())
+def document(description: Description) -> dict:
+    """The page's JSON-LD: an ItemPage whose `mainEntity` is the record."""
+    url = description.url
+    page = {
+        "@context": "https://schema.org",
+        "@type": "ItemPage",
+        "@id": url,
+        "url": url,
+        "name": description.title,
+        "isPartOf": website(description),
+        "datePublished": timestamp(description.published_at),
+        "dateModified": timestamp(description.modified_at),
+        "citation": [reference(link) for link in description.links_of(Relation.CITES)],
+        "relatedLink": [link.url for link in description.links_of(Relation.RELATED)],
+        "mainEntity": entity(description),
+    }
+    return compact(page)
 
 
-def ref(request, record, schema_type: str = "Thing") -> dict:
-    """A short reference to another published record."""
-    return {"@type": schema_type, "@id": absolute(request, record), "name": str(record)}
+def entity(description: Description) -> dict:
+    schema_type = entity_type(description)
+    data = {
+        "@type": schema_type,
+        "@id": entity_id(description.url),
+        "name": description.title,
+        "alternateName": description.alternate_names,
+        "sameAs": same_as_urls(description),
+        "identifier": [identifier_value(i) for i in description.identifiers],
+        "subjectOf": [reference(link) for link in description.links_of(Relation.SUBJECT_OF)],
+    }
+    if not description.is_work:
+        data["url"] = description.url
+        data["description"] = description.summary
+    family = FAMILIES.get(schema_type) or (work_properties if description.is_work else None)
+    if family is not None:
+        data.update(family(description))
+    return compact(data)
 
 
-def date_value(edtf: str) -> str:
-    """An ISO date (or year) when the EDTF date is exact, else the span's earliest day."""
-    edtf = (edtf or "").strip()
-    if not edtf or any(mark in edtf for mark in "~?%X[{"):
+def entity_type(description: Description) -> str:
+    registered = kind_type(description.kind)
+    if registered == "MediaObject":  # a media item: as its sniffed media type says
+        return MEDIA_TYPES.get(description.media_type, registered)
+    if description.is_work:
+        if description.is_opinion:
+            return OPINION_TYPE
+        return WORK_TYPES.get(description.type, "CreativeWork")
+    return registered
+
+
+def kind_type(key: str) -> str:
+    kind = registry.get(key)
+    return (kind.schema_type if kind is not None else "") or "Thing"
+
+
+def link_type(link: Link) -> str:
+    if link.type in WORK_TYPES:
+        return WORK_TYPES[link.type]
+    return kind_type(link.kind)
+
+
+def event_properties(description: Description) -> dict:
+    start, end = date_range(description.date)
+    people: dict[str, list] = {}
+    for link in description.links_of(Relation.PARTICIPANT):
+        prop = PARTICIPANT_PROPERTIES.get(link.role, "about")
+        people.setdefault(prop, []).append(reference(link))
+    return {
+        "startDate": start,
+        "endDate": end,
+        "location": [reference(link) for link in description.links_of(Relation.PLACE)],
+        "superEvent": first(description.links_of(Relation.PART_OF)),
+        "subEvent": [reference(link) for link in description.links_of(Relation.HAS_PART)],
+        "inLanguage": description.language,
+        **people,
+    }
+
+
+def person_properties(description: Description) -> dict:
+    return {
+        "birthDate": exact_date(description.birth_date),
+        "deathDate": exact_date(description.death_date),
+        "birthPlace": first(description.links_of(Relation.BIRTH_PLACE)),
+        "deathPlace": first(description.links_of(Relation.DEATH_PLACE)),
+    }
+
+
+def organisation_properties(description: Description) -> dict:
+    founded, dissolved = date_range(description.date)
+    return {
+        "foundingDate": founded,
+        "dissolutionDate": dissolved,
+        "location": [reference(link) for link in description.links_of(Relation.PLACE)],
+        "parentOrganization": first(description.links_of(Relation.PART_OF)),
+        "subOrganization": [reference(link) for link in description.links_of(Relation.HAS_PART)],
+    }
+
+
+def place_properties(description: Description) -> dict:
+    geo = ""
+    if description.latitude is not None and description.longitude is not None:
+        geo = {
+            "@type": "GeoCoordinates",
+            "latitude": float(description.latitude),
+            "longitude": float(description.longitude),
+        }
+    return {
+        "geo": geo,
+        "containedInPlace": first(description.links_of(Relation.CONTAINED_IN)),
+    }
+
+
+def work_properties(description: Description) -> dict:
+    """A source or a media item: a CreativeWork with its own bibliographic identity."""
+    schema_type = entity_type(description)
+    is_media = schema_type in MEDIA_OBJECTS
+    data = {
+        "url": description.web_url or description.url,
+        "mainEntityOfPage": description.url,
+        "headline": description.title[:110] if schema_type.endswith(ARTICLE_ENDINGS) else "",
+        "genre": description.genre,
+        "abstract": description.summary,
+        "inLanguage": description.language,
+        "keywords": description.subjects,
+        "publisher": publisher(description),
+        "isPartOf": container(description),
+        # what a photograph or film shows; where a text was written is not recorded
+        "contentLocation": [reference(link) for link in description.links_of(Relation.PLACE)],
+        "isBasedOn": first(description.links_of(Relation.BASED_ON)),
+        "copyrightNotice": description.rights,
+        "license": description.rights_url,
+        "creditText": description.credit,
+        "isbn": description.identifier("isbn") if schema_type == "Book" else "",
+        "pagination": description.pages if schema_type.endswith(ARTICLE_ENDINGS) else "",
+    }
+    if is_media:
+        data.update(
+            {
+                "dateCreated": exact_date(description.date),
+                "caption": description.caption if schema_type in CAPTIONED else "",
+                "description": description.alt_text,
+                "encodingFormat": description.mime_type,
+                "width": pixels(description.width),
+                "height": pixels(description.height),
+            }
+        )
+    else:
+        data["datePublished"] = exact_date(description.date)
+    if not description.creators_unknown:  # an unknown author is a state, never a name
+        for creator in description.creators:
+            data.setdefault(creator_property(creator), []).append(agent(creator))
+    return data
+
+
+ARTICLE_ENDINGS = ("Article", "Chapter")  # headline and pagination are an Article's
+CAPTIONED = {"ImageObject", "AudioObject", "VideoObject"}
+MEDIA_OBJECTS = {"MediaObject", *MEDIA_TYPES.values()}
+FAMILIES = {
+    "Event": event_properties,
+    "Person": person_properties,
+    "Organization": organisation_properties,
+    "Place": place_properties,
+}
+
+
+def creator_property(creator: Agent) -> str:
+    prop = CREATOR_PROPERTIES.get(creator.role, "contributor")
+    return "contributor" if prop == "editor" and creator.is_organisation else prop
+
+
+def agent(creator: Agent) -> dict:
+    data = {"@type": "Organization" if creator.is_organisation else "Person", "name": creator.name}
+    if creator.url:
+        data.update({"@id": entity_id(creator.url), "url": creator.url})
+    if creator.family and not creator.is_organisation:
+        data.update({"familyName": creator.family, "givenName": creator.given})
+    return compact(data)
+
+
+def publisher(description: Description) -> dict | str:
+    link = first_link(description.links_of(Relation.PUBLISHER))
+    if link is not None:
+        return reference(link)
+    if description.publisher:
+        return {"@type": "Organization", "name": description.publisher}
+    return ""
+
+
+def container(description: Description) -> dict | str:
+    if not description.container:
         return ""
-    if "/" in edtf:
-        return ""
-    return edtf
+    container_type = WORK_CONTAINERS.get(description.type, "Periodical")
+    parts = {"@type": container_type, "name": description.container}
+    return parts
 
 
-def date_span(edtf: str) -> tuple[str, str]:
-    earliest, latest = bounds(edtf) if edtf else (None, None)
-    return (
-        earliest.isoformat() if earliest else "",
-        latest.isoformat() if latest else "",
+def website(description: Description) -> dict:
+    return compact(
+        {
+            "@type": "WebSite",
+            "name": description.site_name,
+            "url": urljoin(description.url, "/") if "://" in description.url else "",
+        }
     )
+
+
+def reference(link: Link) -> dict:
+    """A short reference to another published record: the entity its page is about."""
+    return {
+        "@type": link_type(link),
+        "@id": entity_id(link.url),
+        "name": link.title,
+        "url": link.url,
+    }
+
+
+def first(links: list[Link]) -> dict | str:
+    link = first_link(links)
+    return reference(link) if link is not None else ""
+
+
+def first_link(links: list[Link]) -> Link | None:
+    return links[0] if links else None
+
+
+def entity_id(page_url: str) -> str:
+    """The record's own identifier: its page's address with a fragment, so the page (an
+    ItemPage) and the person, event or place it is about are two things, as they are."""
+    return f"{page_url}#record" if page_url else ""
+
+
+def same_as_urls(description: Description) -> list[str]:
+    urls = [i.url for i in description.identifiers if i.url]
+    if description.is_work and description.web_url and description.web_url not in urls:
+        urls.append(description.web_url)
+    return urls
+
+
+def identifier_value(identifier) -> dict:
+    return compact(
+        {
+            "@type": "PropertyValue",
+            "propertyID": identifier.scheme,
+            "value": identifier.value,
+            "url": identifier.url,
+        }
+    )
+
+
+def pixels(value: int | None) -> dict | str:
+    if not value:
+        return ""
+    return {"@type": "QuantitativeValue", "value": value, "unitCode": PIXEL}
+
+
+def exact_date(edtf: str) -> str:
+    """An ISO 8601 date, month or year when the EDTF date is that exactly; else nothing: an
+    approximate or uncertain date is left out, never made precise."""
+    edtf = (edtf or "").strip()
+    return edtf if EXACT_DATE.fullmatch(edtf) else ""
+
+
+def date_range(edtf: str) -> tuple[str, str]:
+    """Start and end of an EDTF date or interval, each only where it is exact."""
+    edtf = (edtf or "").strip()
+    if "/" in edtf:
+        start, _, end = edtf.partition("/")
+        return exact_date(start), exact_date(end)
+    return exact_date(edtf), ""
+
+
+def timestamp(value) -> str:
+    return value.isoformat() if value else ""
 
 
 def compact(data: dict) -> dict:
     return {key: value for key, value in data.items() if value not in ("", None, [], {})}
-
-
-def cited(request, record) -> list[dict]:
-    """The published sources a record cites (its citations must be prefetched)."""
-    seen, works = set(), []
-    for citation in record.citations.all():
-        source = citation.source
-        if source.is_published and source.pk not in seen:
-            seen.add(source.pk)
-            works.append(
-                ref(request, source, CSL_TO_SCHEMA.get(source.kind.csl_type, "CreativeWork"))
-            )
-    return works
-
-
-def same_as(record) -> list[str]:
-    return [identifier.url for identifier in record.identifiers.all() if identifier.url]
-
-
-def base(record, url: str, request, schema_type: str = "Thing", *, cites: bool = True) -> dict:
-    return compact(
-        {
-            "@context": "https://schema.org",
-            "@type": schema_type,
-            "@id": url,
-            "url": url,
-            "name": str(record),
-            "sameAs": same_as(record),
-            "citation": cited(request, record) if cites else [],
-            "dateModified": record.updated_at.isoformat() if record.updated_at else "",
-            "isPartOf": {"@type": "WebSite", "name": settings.SITE_NAME},
-        }
-    )
-
-
-def source(record, url: str, request) -> dict:
-    schema_type = CSL_TO_SCHEMA.get(record.kind.csl_type, "CreativeWork")
-    data = base(record, url, request, schema_type, cites=False)
-    if record.kind.is_opinion:
-        data["@type"] = "OpinionNewsArticle"
-    creators = [{"@type": "Person", "name": name} for name in record.creator_names]
-    data.update(
-        compact(
-            {
-                "headline": record.title[:110],
-                "author": creators,
-                "datePublished": date_value(record.date),
-                "publisher": {"@type": "Organization", "name": record.publisher}
-                if record.publisher
-                else "",
-                "isPartOf": {"@type": "Periodical", "name": record.container_title}
-                if record.container_title
-                else "",
-                "inLanguage": record.language,
-                "abstract": record.abstract,
-                "genre": record.kind.name,
-                "isbn": record.isbn,
-                "identifier": f"https://doi.org/{record.doi}" if record.doi else "",
-                "sameAs": [record.url] if record.url else data.get("sameAs", []),
-                "copyrightNotice": record.rights,
-            }
-        )
-    )
-    return data
-
-
-def place(record, url: str, request) -> dict:
-    data = base(record, url, request, "Place")
-    geo = ""
-    if record.latitude is not None and record.longitude is not None:
-        geo = {
-            "@type": "GeoCoordinates",
-            "latitude": float(record.latitude),
-            "longitude": float(record.longitude),
-        }
-    parent = record.parent if record.parent and record.parent.is_published else None
-    data.update(
-        compact(
-            {
-                "alternateName": [name.name for name in record.names.all()],
-                "geo": geo,
-                "containedInPlace": ref(request, parent, "Place") if parent else "",
-                "description": strip_tags(record.description)[:500] if record.description else "",
-            }
-        )
-    )
-    return data
-
-
-def media(record, url: str, request) -> dict:
-    data = base(record, url, request, MEDIA_TO_SCHEMA.get(record.media_type, "MediaObject"))
-    licence = record.licence
-    source_record = record.source if record.source and record.source.is_published else None
-    data.update(
-        compact(
-            {
-                "caption": record.caption,
-                "description": record.alt_text,
-                "creator": {"@type": "Person", "name": record.creator} if record.creator else "",
-                "creditText": record.credit_line,
-                "license": (licence.uri or licence.name) if licence else "",
-                "dateCreated": date_value(record.date),
-                "encodingFormat": record.mime_type,
-                "width": record.width or "",
-                "height": record.height or "",
-                "contentLocation": [
-                    ref(request, p, "Place") for p in getattr(record, "public_places", [])
-                ],
-                "isBasedOn": ref(request, source_record, "CreativeWork") if source_record else "",
-            }
-        )
-    )
-    return data
 
 
 def script(data: dict) -> str:
