@@ -2,6 +2,7 @@
 filters share: year ranges over uncertain dates, choices from published records only."""
 
 import datetime
+import re
 
 import django_filters as filters
 from django import forms
@@ -9,7 +10,24 @@ from django.db.models import Q
 
 from archive.models import Licence, MediaItem, Place, Source, SourceKind
 
-YEAR_WIDGET = forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 9999, "size": 6})
+# A number as HTML allows it in an <input type="number"> value.
+HTML_NUMBER = re.compile(r"-?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?")
+
+
+class YearInput(forms.NumberInput):
+    """A year box, valid HTML: no `size` (not allowed on a number input; the CSS sets the
+    width), and a refused value that is not a number is not written back into it (HTML forbids
+    it, and a browser would show the box empty anyway); the error message says what was wrong."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "numeric", "min": 1, "max": 9999, **(attrs or {})})
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return value if value is None or HTML_NUMBER.fullmatch(str(value)) else None
+
+
+YEAR_WIDGET = YearInput()
 
 
 def overlapping(queryset, earliest: str, latest: str, start: int | None, end: int | None):
