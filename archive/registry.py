@@ -72,6 +72,9 @@ class Kind:
     facet: bool = False  # search results can be filtered by records of this kind
     describe: Describe | None = None
     schema_type: str = ""  # the schema.org type of its records in JSON-LD ("Event", "Place")
+    # prepare_description(queryset): the select/prefetch `describe` needs for many records at
+    # once (the feed, harvesting), so that describing them costs no query per record.
+    prepare_description: Callable | None = None
     search: SearchSpec | None = None
     search_extensions: list[SearchExtension] = field(default_factory=list)
     resource: type | None = None  # the import/export resource (admin, import_records)
