@@ -109,10 +109,11 @@ def entity(description: Description) -> dict:
         "identifier": [identifier_value(i) for i in description.identifiers],
         "subjectOf": [reference(link) for link in description.links_of(Relation.SUBJECT_OF)],
     }
-    if not description.is_work:
+    is_work = description.is_work or schema_type in MEDIA_OBJECTS
+    if not is_work:
         data["url"] = description.url
         data["description"] = description.summary
-    family = FAMILIES.get(schema_type) or (work_properties if description.is_work else None)
+    family = FAMILIES.get(schema_type) or (work_properties if is_work else None)
     if family is not None:
         data.update(family(description))
     return compact(data)
