@@ -6,14 +6,12 @@ from django.db.models import Prefetch
 from django_filters.views import FilterView
 
 from archive.citetext import Footnote
-from archive.exports import jsonld
 from archive.models import MediaItem, Place, Status
 from archive.views import RecordCiteView, RecordDetailView, RecordListView
 from events.filters import EventFilter
 from events.models import Event, EventRelation, Involvement, Participation
 
 PUBLISHED = Status.PUBLISHED
-SCHEMA_ROLES = {"organiser": "organizer", "speaker": "performer"}
 
 
 @dataclass
@@ -104,30 +102,6 @@ class EventDetailView(RecordDetailView):
             for row in event.relations_in.all()
         ]
         context["related"] = related
-
-    def jsonld(self, record, url):
-        request = self.request
-        data = jsonld.base(record, url, request, "Event")
-        start, end = jsonld.date_span(record.date)
-        people: dict[str, list] = {}
-        for row in record.participations.all():
-            prop = SCHEMA_ROLES.get(row.role.slug, "about")
-            people.setdefault(prop, []).append(jsonld.ref(request, row.person, "Person"))
-        parent = record.parent if record.parent and record.parent.is_published else None
-        data.update(
-            jsonld.compact(
-                {
-                    "description": record.summary,
-                    "startDate": start,
-                    "endDate": end,
-                    "location": [jsonld.ref(request, p, "Place") for p in record.places.all()],
-                    "superEvent": jsonld.ref(request, parent, "Event") if parent else "",
-                    "subEvent": [jsonld.ref(request, e, "Event") for e in record.parts.all()],
-                    **people,
-                }
-            )
-        )
-        return data
 
 
 class EventCiteView(RecordCiteView):
