@@ -1,15 +1,18 @@
 """Markdown with Pandoc-style citation markers: `[@source-slug]`, `[@source-slug, p. 4]`,
 `[see @a, p. 2; @b]`.
 
-One parser serves validation (admin errors name the marker), syncing a record's `Citation`
-rows with its markers, and rendering numbered footnotes into sanitised HTML.
+One parser serves validation (admin errors name the marker), the record's `Citation` rows
+(written by `Citation.objects.sync_with_text`, next to the model), renaming keys, and rendering
+numbered footnotes into sanitised HTML. This module parses and renders only: it imports no
+model. Sources are found through a lookup, `keys -> {key: source}`, that resolves old slugs
+too (`archive.models.citations.sources_by_key`, registered with `set_source_lookup`).
 """
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import nh3
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -74,13 +77,48 @@ def find_markers(text: str) -> list[Marker]:
     return markers
 
 
-def _sources_by_slug(keys):
-    from archive.models import Source
-
-    return {source.slug: source for source in Source.objects.filter(slug__in=set(keys))}
+SourceLookup = Callable[[Iterable[str]], dict]  # keys -> {key: source}, old slugs included
+_source_lookup: SourceLookup | None = None
 
 
-def validate_markers(text: str, field: str = "text") -> None:
+def set_source_lookup(lookup: SourceLookup) -> None:
+    """The lookup `render` uses when it is given none (set by `archive.models.citations`)."""
+    global _source_lookup
+    _source_lookup = lookup
+
+
+def _lookup(lookup: SourceLookup | None, keys) -> dict:
+    lookup = lookup or _source_lookup
+    keys = set(keys)
+    return lookup(keys) if lookup is not None and keys else {}
+
+
+def cites_in(text: str) -> list[Cite]:
+    """Every well-formed citation in `text`, in order."""
+    return [cite for marker in find_markers(text) for cite in marker.cites]
+
+
+KEY_RE = re.compile(r"(?<=@)(?P<key>[A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*)")
+
+
+def rename_keys(text: str, renamed: dict[str, str]) -> str:
+    """`text` with each marker's keys in `renamed` (old slug -> current slug) replaced."""
+    pieces, cursor = [], 0
+    for marker in find_markers(text):
+        if marker.error:
+            continue
+
+        def replace(match):
+            key = match.group("key")
+            stripped = key.rstrip(",;")  # “@old,” : the comma is the locator's
+            return renamed.get(stripped, stripped) + key[len(stripped) :]
+
+        pieces += [text[cursor : marker.start], KEY_RE.sub(replace, marker.text)]
+        cursor = marker.end
+    return "".join(pieces) + text[cursor:]
+
+
+def validate_markers(text: str, field: str = "text", lookup: SourceLookup | None = None) -> None:
     """Raise ValidationError naming every malformed marker and every unknown source key."""
     errors = []
     for line in (text or "").splitlines():
@@ -90,7 +128,7 @@ def validate_markers(text: str, field: str = "text") -> None:
     markers = find_markers(text)
     errors += [marker.error for marker in markers if marker.error]
     keys = [cite.key for marker in markers for cite in marker.cites]
-    known = _sources_by_slug(keys)
+    known = _lookup(lookup, keys)
     for marker in markers:
         for cite in marker.cites:
             if cite.key not in known:
@@ -100,45 +138,6 @@ def validate_markers(text: str, field: str = "text") -> None:
                 )
     if errors:
         raise ValidationError({field: list(dict.fromkeys(errors))})
-
-
-def sync_citations(record) -> None:
-    """Keep the citations made from markers in step with the record's texts.
-
-    Citations added by hand are kept; one made from a marker that is gone is removed.
-    """
-    from archive.models import Citation
-
-    cites = [
-        cite
-        for text in record.cited_texts()
-        for marker in find_markers(text)
-        for cite in marker.cites
-    ]
-    sources = _sources_by_slug(cite.key for cite in cites)
-    wanted = list(dict.fromkeys((sources[c.key].pk, c.locator) for c in cites if c.key in sources))
-    content_type = ContentType.objects.get_for_model(record)
-    existing = {
-        (citation.source_id, citation.locator): citation
-        for citation in Citation.objects.filter(content_type=content_type, object_id=record.pk)
-    }
-    for order, (source_id, locator) in enumerate(wanted, start=1):
-        citation = existing.pop((source_id, locator), None)
-        if citation is None:
-            Citation.objects.create(
-                content_type=content_type,
-                object_id=record.pk,
-                source_id=source_id,
-                locator=locator,
-                order=order,
-                from_text=True,
-            )
-        elif citation.from_text and citation.order != order:
-            citation.order = order
-            citation.save(update_fields=["order"])
-    stale = [citation.pk for citation in existing.values() if citation.from_text]
-    if stale:
-        Citation.objects.filter(pk__in=stale).delete()
 
 
 @dataclass
@@ -162,6 +161,7 @@ def render(
     start: int = 1,
     anchor_prefix: str = "fn",
     public: bool = True,
+    lookup: SourceLookup | None = None,
 ) -> RenderedText:
     """Render Markdown to sanitised HTML with numbered footnote references.
 
@@ -169,18 +169,13 @@ def render(
     query; a source that is not published is named without a link on the public site.
     """
     markers = find_markers(text or "")
-    by_key = {}
+    by_source = {}
     for citation in citations:
-        by_key.setdefault((citation.source.slug, citation.locator), citation)
-    missing = {
-        cite.key
-        for marker in markers
-        for cite in marker.cites
-        if not any(key == cite.key for key, _ in by_key)
-    }
+        by_source.setdefault((citation.source_id, citation.locator), citation)
     sources = {citation.source.slug: citation.source for citation in citations}
-    if missing:
-        sources.update(_sources_by_slug(missing))
+    # Keys no citation row names: sources not cited by a row, or named by an old slug.
+    missing = {cite.key for marker in markers for cite in marker.cites} - set(sources)
+    sources.update(_lookup(lookup, missing))
 
     footnotes, pieces, cursor = [], [], 0
     for marker in markers:
@@ -193,9 +188,11 @@ def render(
         entries = []
         for cite in marker.cites:
             source = sources.get(cite.key)
+            citation = None
+            if source is not None:
+                citation = by_source.get((source.pk, cite.locator))
             if source is not None and public and not source.is_published:
                 source = None
-            citation = by_key.get((cite.key, cite.locator))
             entries.append(
                 {
                     "source": source,

@@ -51,10 +51,9 @@ class Person(Record):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
+    def fill_defaults(self):
         if not self.sort_name:
             self.sort_name = self.name
-        super().save(*args, **kwargs)
 
     @property
     def lifetime(self) -> str:
@@ -178,10 +177,9 @@ class Organisation(Record):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
+    def fill_defaults(self):
         if not self.sort_name:
             self.sort_name = self.name
-        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -2,23 +2,14 @@
 
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.text import slugify
 
-from archive.dates import set_date_bounds
+from archive import citetext, lifecycle
+from archive.lifecycle import CATALOGUER_STATUSES, Status
 
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    REVIEW = "review", "In review"
-    PUBLISHED = "published", "Published"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-
-
-# Statuses a cataloguer may set; publishing and withdrawing need the publish permission.
-CATALOGUER_STATUSES = (Status.DRAFT, Status.REVIEW)
+__all__ = ["CATALOGUER_STATUSES", "Record", "RecordQuerySet", "SlugRedirect", "Status"]
 
 
 class RecordQuerySet(models.QuerySet):
@@ -87,19 +78,33 @@ class Record(models.Model):
         return reverse(self.url_name, kwargs={"slug": self.slug})
 
     def make_unique_slug(self, text: str) -> str:
-        base = slugify(text)[:180] or self._meta.model_name
-        slug, n = base, 2
-        manager = type(self)._default_manager
-        while manager.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+        return lifecycle.unique_slug(self, text)
+
+    @classmethod
+    def slug_holders(cls, slugs, exclude_pk=None):
+        """(slug, record, is_old) for each of `slugs` another record of this kind has, now or
+        as an old slug (`SlugRedirect`); lifecycle's slug rules ask this."""
+        current = cls._default_manager.filter(slug__in=slugs).exclude(pk=exclude_pk)
+        found = [(record.slug, record, False) for record in current]
+        content_type = ContentType.objects.get_for_model(cls)
+        redirects = list(
+            SlugRedirect.objects.filter(content_type=content_type, old_slug__in=slugs)
+            .exclude(object_id=exclude_pk)
+            .values_list("old_slug", "object_id")
+        )
+        if redirects:
+            records = cls._default_manager.in_bulk([pk for _, pk in redirects])
+            found += [(old, records[pk], True) for old, pk in redirects if pk in records]
+        return found
+
+    def fill_defaults(self) -> None:
+        """Fill what the kind derives from other fields when left blank; the lifecycle calls
+        it before every write and before an import compares a row with the stored record."""
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = self.make_unique_slug(str(self))
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        set_date_bounds(self)
+        lifecycle.prepare(self)
+        if self.cited_text_fields and kwargs.get("update_fields") is None:
+            self.update_citation_keys()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             # Derived columns travel with the fields they derive from.
@@ -128,17 +133,63 @@ class Record(models.Model):
     def cited_texts(self) -> list[str]:
         return [getattr(self, name) or "" for name in self.cited_text_fields]
 
-    def sync_citations(self) -> None:
-        from archive.citetext import sync_citations
+    @classmethod
+    def citation_model(cls):
+        """archive.Citation, which this module cannot import (it imports this module)."""
+        return cls._meta.get_field("citations").related_model
 
-        sync_citations(self)
+    def sync_citations(self) -> None:
+        self.citation_model().objects.sync_with_text(self)
+
+    def update_citation_keys(self) -> None:
+        """Rewrite markers that name a source by an old slug to its current one."""
+        texts = {name: getattr(self, name) or "" for name in self.cited_text_fields}
+        if not any("[@" in text for text in texts.values()):
+            return
+        keys = {cite.key for text in texts.values() for cite in citetext.cites_in(text)}
+        sources = self.citation_model().objects.sources_by_key(keys)
+        renamed = {key: source.slug for key, source in sources.items() if key != source.slug}
+        if renamed:
+            for name, text in texts.items():
+                setattr(self, name, citetext.rename_keys(text, renamed))
+
+    def clean_fields(self, exclude=None):
+        # The lifecycle's words replace Django's for the rules it owns (required, status, slug).
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        errors.update(lifecycle.field_refusals(self, exclude=set(exclude or ())))
+        if errors:
+            raise ValidationError(errors)
 
     def clean(self):
         super().clean()
-        from archive.citetext import validate_markers
-
+        errors = lifecycle.record_refusals(self)
+        lookup = self.citation_model().objects.sources_by_key
         for name in self.cited_text_fields:
-            validate_markers(getattr(self, name) or "", field=name)
+            try:
+                citetext.validate_markers(getattr(self, name) or "", field=name, lookup=lookup)
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_unique(self, exclude=None):
+        # A slug is taken by another record's slug or old slug: the lifecycle says so.
+        exclude = set(exclude or ())
+        if "slug" not in exclude and self.slug:
+            taken = lifecycle.slug_holders(type(self), [self.slug], exclude_pk=self.pk)
+            if taken:
+                try:
+                    super().validate_unique(exclude | {"slug"})
+                except ValidationError as error:
+                    raise ValidationError(
+                        error.update_error_dict({"slug": [taken[self.slug]]})
+                    ) from error
+                raise ValidationError({"slug": [taken[self.slug]]})
+        super().validate_unique(exclude)
 
 
 class SlugRedirect(models.Model):

@@ -7,8 +7,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from archive import citetext
 from archive.dates import EDTFField, describe, set_date_bounds
 
+from .base import SlugRedirect
 from .sources import Source
 from .vocabularies import ClaimAttribute
 
@@ -29,7 +31,34 @@ class RecordLink(models.Model):
         abstract = True
 
 
-class CitationQuerySet(models.QuerySet):
+def sources_by_key(keys) -> dict[str, Source]:
+    """{key: source} for the citation keys that name a source, by its slug or by an old slug
+    (a renamed source keeps its citations): one query, and one for keys no slug has."""
+    keys = set(keys)
+    if not keys:
+        return {}
+    found = {source.slug: source for source in Source.objects.filter(slug__in=keys)}
+    unknown = keys - set(found)
+    while unknown:
+        redirects = SlugRedirect.objects.filter(
+            content_type=ContentType.objects.get_for_model(Source), old_slug__in=unknown
+        )
+        old = redirects.filter(object_id=models.OuterRef("pk")).values("old_slug")[:1]
+        renamed = Source.objects.filter(pk__in=redirects.values("object_id")).annotate(
+            old_key=models.Subquery(old)
+        )
+        named = {source.old_key: source for source in renamed if source.old_key in unknown}
+        if not named:
+            break
+        found.update(named)
+        unknown -= set(named)  # a source named by two old slugs at once: asked again
+    return found
+
+
+citetext.set_source_lookup(sources_by_key)
+
+
+class RecordLinkQuerySet(models.QuerySet):
     def for_published_records(self, models_by_content_type):
         """Keep rows whose record is published: `models_by_content_type` maps ids to models."""
         keep = models.Q(pk__in=[])
@@ -37,6 +66,42 @@ class CitationQuerySet(models.QuerySet):
             published_ids = model._default_manager.published().values("pk")
             keep |= models.Q(content_type_id=content_type_id, object_id__in=published_ids)
         return self.filter(keep)
+
+
+class CitationQuerySet(RecordLinkQuerySet):
+    def sources_by_key(self, keys) -> dict[str, Source]:
+        return sources_by_key(keys)
+
+    def sync_with_text(self, record) -> None:
+        """Keep the citations made from `record`'s markers in step with its texts.
+
+        Citations added by hand are kept; one made from a marker that is gone is removed."""
+        cites = [cite for text in record.cited_texts() for cite in citetext.cites_in(text)]
+        sources = sources_by_key(cite.key for cite in cites)
+        wanted = [(sources[c.key].pk, c.locator) for c in cites if c.key in sources]
+        wanted = list(dict.fromkeys(wanted))
+        content_type = ContentType.objects.get_for_model(record)
+        existing = {
+            (citation.source_id, citation.locator): citation
+            for citation in self.filter(content_type=content_type, object_id=record.pk)
+        }
+        for order, (source_id, locator) in enumerate(wanted, start=1):
+            citation = existing.pop((source_id, locator), None)
+            if citation is None:
+                self.create(
+                    content_type=content_type,
+                    object_id=record.pk,
+                    source_id=source_id,
+                    locator=locator,
+                    order=order,
+                    from_text=True,
+                )
+            elif citation.from_text and citation.order != order:
+                citation.order = order
+                citation.save(update_fields=["order"])
+        stale = [citation.pk for citation in existing.values() if citation.from_text]
+        if stale:
+            self.filter(pk__in=stale).delete()
 
 
 class Citation(RecordLink):
@@ -68,7 +133,7 @@ class Citation(RecordLink):
         return f"{self.content_type.name} #{self.object_id} cites “{self.source}”{where}"
 
 
-class ClaimQuerySet(CitationQuerySet):
+class ClaimQuerySet(RecordLinkQuerySet):
     pass
 
 

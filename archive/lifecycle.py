@@ -1,0 +1,220 @@
+"""The one lifecycle of a record: the rules every door goes through.
+
+Who may set which status, which statuses there are, slugs (valid, unique, old ones
+remembered), `published_at`, date bounds, a kind's required fields and the defaults a kind
+fills. Each rule's message is written here once; a door only adds where (an import's row and
+column).
+
+The doors: the admin form, its list actions, restoring and recovering a version
+(`archive/admin/base.py`), the admin import and `manage.py import_records` (`archive/imports/`),
+merging people (`people/merge.py`) and, later, the API. What they call:
+
+- `refusals(record, may_publish=..., previous_status=...)`: {field name: [messages]}, all that
+  stops `record` from being saved as it stands, slug uniqueness included (a query); `check()`
+  raises the same as a ValidationError. A door that checks in bulk calls the parts
+  (`field_refusals`, `record_refusals`, `status_refusals`, `slug_refusal`, `slug_taken`).
+- `prepare(record)` before writing: the kind's defaults, a slug, `published_at`, date bounds.
+  `Record.save()` calls it; bulk writes call it themselves.
+
+This module imports no model (the models import it): it reads the record or model it is
+given, and asks the model for what only a query knows (`Model.slug_holders`).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+
+from archive.dates import EDTFField, set_date_bounds
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+# Statuses a cataloguer may set; publishing and withdrawing need the publish permission.
+CATALOGUER_STATUSES = (Status.DRAFT, Status.REVIEW)
+
+# --- the messages, written once ---------------------------------------------------------------
+UNKNOWN_STATUS = "“%(value)s” is not a status: use draft, review, published or withdrawn."
+FORBIDDEN_STATUS = (
+    "You may not set “%(value)s”: only curators publish or withdraw. Use draft or review."
+)
+FORBIDDEN_CHANGE = (
+    "You may not change “%(previous)s” to “%(value)s”: only curators publish or withdraw."
+)
+REQUIRED = "This %(kind)s needs a %(field)s."
+BAD_SLUG = "“%(slug)s” is not a slug (a-z, 0-9 and hyphens, at most 200 characters)."
+SLUG_TAKEN = "“%(slug)s” is already used by %(holder)s."
+OLD_SLUG_HOLDER = "“%(record)s”, as an old slug that redirects there"
+SLUG_MAX_LENGTH = 200
+
+
+# --- status -------------------------------------------------------------------------------------
+def may_publish(user, model) -> bool:
+    """Publishing and withdrawing need the kind's publish permission. No user is the command
+    line, run by whoever runs the server."""
+    if user is None:
+        return True
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+
+def status_refusals(new, previous=None, *, may_publish: bool = True) -> list[str]:
+    """Why `new` may not follow `previous` (None: a new record), or nothing."""
+    if new not in Status.values:
+        return [UNKNOWN_STATUS % {"value": new}]
+    if may_publish:
+        return []
+    before = previous or Status.DRAFT
+    if new == before:
+        return []
+    if new not in CATALOGUER_STATUSES:
+        return [FORBIDDEN_STATUS % {"value": new}]
+    if previous is not None and previous not in CATALOGUER_STATUSES:
+        return [FORBIDDEN_CHANGE % {"previous": previous, "value": new}]
+    return []
+
+
+# --- required fields ----------------------------------------------------------------------------
+_required_cache: dict[type, tuple] = {}
+
+
+def required_fields(model) -> tuple:
+    """The fields a record of `model` must fill: concrete, editable, not blank, with no default
+    and not derived here (the slug is made from the name)."""
+    if model not in _required_cache:
+        _required_cache[model] = tuple(
+            field
+            for field in model._meta.concrete_fields
+            if field.editable
+            and not field.blank
+            and not field.primary_key
+            and not field.has_default()
+            and field.name != "slug"
+        )
+    return _required_cache[model]
+
+
+def required_message(model, field) -> str:
+    return REQUIRED % {"kind": model._meta.verbose_name, "field": field.verbose_name}
+
+
+def field_refusals(record, exclude=()) -> dict[str, list[str]]:
+    """Refusals of single fields that need no query: required fields, the status, the slug's
+    form. Fields in `exclude` are not looked at."""
+    errors: dict[str, list[str]] = {}
+    model = type(record)
+    for field in required_fields(model):
+        if field.name in exclude:
+            continue
+        if getattr(record, field.attname) in field.empty_values:
+            errors[field.name] = [required_message(model, field)]
+    if "status" not in exclude and (found := status_refusals(record.status)):
+        errors["status"] = found
+    if "slug" not in exclude and record.slug and (found := slug_refusal(record.slug)):
+        errors["slug"] = [found]
+    return errors
+
+
+def record_refusals(record) -> dict[str, list[str]]:
+    """What the kind demands before it publishes (`Record.publish_errors()`)."""
+    if record.status != Status.PUBLISHED:
+        return {}
+    return {name: [message] for name, message in record.publish_errors().items()}
+
+
+# --- slugs --------------------------------------------------------------------------------------
+def slug_refusal(slug: str) -> str:
+    if slug != slugify(slug) or len(slug) > SLUG_MAX_LENGTH:
+        return BAD_SLUG % {"slug": slug}
+    return ""
+
+
+def slug_taken(slug: str, holder: str) -> str:
+    """`holder` says who has it: “Gustav Klucis”, row 3."""
+    return SLUG_TAKEN % {"slug": slug, "holder": holder}
+
+
+def slug_holders(model, slugs, exclude_pk=None) -> dict[str, str]:
+    """{slug: the refusal} for the `slugs` another record of `model` has, now or as an old
+    slug it redirects from: two queries for any number of slugs."""
+    slugs = {slug for slug in slugs if slug}
+    if not slugs:
+        return {}
+    found = {}
+    for slug, record, is_old in model.slug_holders(slugs, exclude_pk=exclude_pk):
+        holder = f"“{record}”"
+        if is_old:
+            holder = OLD_SLUG_HOLDER % {"record": record}
+        found.setdefault(slug, slug_taken(slug, holder))
+    return found
+
+
+def slug_base(text: str, model) -> str:
+    return slugify(text)[:180] or model._meta.model_name
+
+
+def unique_slug(record, text: str) -> str:
+    """A free slug made from `text`: “heydar-aliyev”, then “heydar-aliyev-2”..."""
+    model = type(record)
+    base = slug_base(text, model)
+    slug, n = base, 2
+    while slug_holders(model, [slug], exclude_pk=record.pk):
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+# --- all of it ----------------------------------------------------------------------------------
+def refusals(record, *, may_publish: bool = True, previous_status=None) -> dict[str, list[str]]:
+    """Everything that stops `record` from being saved as it stands by a user who may (or may
+    not) publish, its stored status being `previous_status` (None: new). Costs the slug query."""
+    errors = field_refusals(record)
+    for name, messages in record_refusals(record).items():
+        errors.setdefault(name, messages)
+    if "status" not in errors:
+        found = status_refusals(record.status, previous_status, may_publish=may_publish)
+        if found:
+            errors["status"] = found
+    if "slug" not in errors and record.slug:
+        taken = slug_holders(type(record), [record.slug], exclude_pk=record.pk)
+        if taken:
+            errors["slug"] = [taken[record.slug]]
+    for field in record._meta.concrete_fields:
+        if isinstance(field, EDTFField) and field.name not in errors:
+            try:
+                field.run_validators(getattr(record, field.attname))
+            except ValidationError as error:
+                errors[field.name] = error.messages
+    return errors
+
+
+def check(record, **options) -> None:
+    """Raise `refusals()` as a ValidationError {field: messages}."""
+    if errors := refusals(record, **options):
+        raise ValidationError(errors)
+
+
+def messages_of(errors: dict[str, list[str]]) -> list[str]:
+    return [message for messages in errors.values() for message in messages]
+
+
+# --- before writing -----------------------------------------------------------------------------
+def fill_defaults(record) -> None:
+    """The values a kind fills from others when left blank (a person's sort name)."""
+    record.fill_defaults()
+
+
+def prepare(record, *, slug: bool = True) -> None:
+    """What every write does first: defaults, a slug for a record without one, the time it was
+    first published, the earliest/latest bounds of its EDTF dates (ValidationError for a date
+    that is not EDTF: such text is never turned into bounds)."""
+    fill_defaults(record)
+    if slug and not record.slug:
+        record.slug = unique_slug(record, str(record))
+    if record.status == Status.PUBLISHED and record.published_at is None:
+        record.published_at = timezone.now()
+    set_date_bounds(record)
