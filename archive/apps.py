@@ -7,7 +7,14 @@ class ArchiveConfig(AppConfig):
 
     def ready(self):
         from archive import registry
-        from archive.descriptions import describe_media, describe_place, describe_source
+        from archive.descriptions import (
+            describe_media,
+            describe_place,
+            describe_source,
+            prepare_media,
+            prepare_place,
+            prepare_source,
+        )
         from archive.models import MediaItem, Place, Source
         from archive.resources import MediaItemResource, PlaceResource, SourceResource
         from archive.search import documents
@@ -16,14 +23,17 @@ class ArchiveConfig(AppConfig):
             Source, key="source", label="Source", plural="Sources",
             list_url_name="archive:source_list", order=30, search=documents.SOURCE,
             resource=SourceResource, schema_type="CreativeWork", describe=describe_source,
+            prepare_description=prepare_source,
         )  # fmt: skip
         registry.register(
             Place, key="place", label="Place", plural="Places",
             list_url_name="archive:place_list", order=40, facet=True, search=documents.PLACE,
             resource=PlaceResource, schema_type="Place", describe=describe_place,
+            prepare_description=prepare_place,
         )  # fmt: skip
         registry.register(
             MediaItem, key="media", label="Media item", plural="Media",
             list_url_name="archive:media_list", order=50, search=documents.MEDIA,
             resource=MediaItemResource, schema_type="MediaObject", describe=describe_media,
+            prepare_description=prepare_media,
         )  # fmt: skip

@@ -10,10 +10,13 @@ absolute; without one they stay paths.
 import re
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils.html import strip_tags
 
 from archive.dates import describe as date_words
 from archive.description import Agent, Description, Identifier, Link, Relation
+from archive.models import Citation, Place
+from archive.models import Identifier as IdentifierRow
 
 MARKER = re.compile(r"\s*\[@[^\]]*\]")  # a Pandoc citation marker in Markdown text
 SUMMARY_LENGTH = 500
@@ -187,3 +190,27 @@ def describe_media(item, request=None) -> Description:
         identifiers=identifiers(item),
         links=links + cited_sources(item, request),
     )
+
+
+# What describing many records at once needs (`Kind.prepare_description`: the feed, harvesting),
+# the same rows the record pages prefetch.
+
+
+def described_rows() -> list:
+    return [
+        Prefetch("identifiers", queryset=IdentifierRow.objects.select_related("scheme")),
+        Prefetch("citations", queryset=Citation.objects.select_related("source__kind")),
+    ]
+
+
+def prepare_source(queryset):
+    return queryset.select_related("kind").prefetch_related("creators", *described_rows())
+
+
+def prepare_place(queryset):
+    return queryset.select_related("parent").prefetch_related("names", *described_rows())
+
+
+def prepare_media(queryset):
+    places = Prefetch("places", queryset=Place.objects.published(), to_attr="public_places")
+    return queryset.select_related("licence", "source").prefetch_related(places, *described_rows())

@@ -111,11 +111,20 @@ def extend(
     resource: type | None = None,
     evidence: Evidence | None = None,
     describe: Callable | None = None,
+    prepare_description: Callable | None = None,
 ) -> None:
-    """Add to a kind registered by another app (which that app must not import)."""
+    """Add to a kind registered by another app (which that app must not import).
+    `prepare_description(queryset)` adds the rows that `describe` extension reads in bulk."""
     kind = _kinds[key]
     if describe is not None and describe not in kind.describe_extensions:
         kind.describe_extensions.append(describe)
+    if prepare_description is not None:
+        before = kind.prepare_description
+        kind.prepare_description = (
+            prepare_description
+            if before is None
+            else lambda queryset: prepare_description(before(queryset))
+        )
     if search is not None and search not in kind.search_extensions:
         kind.search_extensions.append(search)
     if resource is not None and resource not in kind.resources:

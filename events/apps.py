@@ -10,16 +10,23 @@ class EventsConfig(AppConfig):
 
         registry.add_routes("events/", "events.urls")
         from events import search
-        from events.descriptions import describe_event, describe_participations
+        from events.descriptions import (
+            describe_event,
+            describe_participations,
+            prepare_event,
+            prepare_participations,
+        )
         from events.models import Event
         from events.resources import EventResource
 
         registry.register(
             Event, key="event", label="Event", plural="Events", list_url_name="events:event_list",
             pages=("events:timeline",), order=10, search=search.EVENT, resource=EventResource,
-            schema_type="Event", describe=describe_event,
+            schema_type="Event", describe=describe_event, prepare_description=prepare_event,
         )  # fmt: skip
-        registry.extend("person", describe=describe_participations)  # the events they were in
+        registry.extend(  # the events a person took part in
+            "person", describe=describe_participations, prepare_description=prepare_participations
+        )
 
         from events import organisation_links
 

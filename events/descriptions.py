@@ -1,9 +1,12 @@
 """The one neutral description of an event (`archive.description`), and what events add to a
 person's: the events they took part in, with their roles."""
 
+from django.db.models import Prefetch
+
 from archive.dates import describe as date_words
 from archive.description import Description, Relation
-from archive.descriptions import base, cited_sources, identifiers, link, published
+from archive.descriptions import base, cited_sources, described_rows, identifiers, link, published
+from events.models import EventRelation, Participation
 
 
 def describe_event(event, request=None) -> Description:
@@ -61,3 +64,27 @@ def describe_participations(person, request, description: Description) -> None:
         for row in person.participations.all()
         if row.event.is_published
     ]
+
+
+def prepare_event(queryset):
+    """What describing many events needs (the feed, harvesting)."""
+    return queryset.select_related("event_type", "parent").prefetch_related(
+        "places",
+        "parts",
+        Prefetch("participations", queryset=Participation.objects.select_related("person", "role")),
+        Prefetch(
+            "relations_out",
+            queryset=EventRelation.objects.select_related("to_event", "relation_type"),
+        ),
+        Prefetch(
+            "relations_in",
+            queryset=EventRelation.objects.select_related("from_event", "relation_type"),
+        ),
+        *described_rows(),
+    )
+
+
+def prepare_participations(queryset):
+    """What `describe_participations` reads for many people at once (the feed)."""
+    rows = Participation.objects.select_related("event", "role")
+    return queryset.prefetch_related(Prefetch("participations", queryset=rows))

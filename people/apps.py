@@ -10,7 +10,7 @@ class PeopleConfig(AppConfig):
 
         registry.add_routes("people/", "people.urls")
         from people import search
-        from people.descriptions import describe_person
+        from people.descriptions import describe_person, prepare_person
         from people.models import Person
         from people.resources import PersonResource, SourceWithContributorsResource
 
@@ -18,6 +18,7 @@ class PeopleConfig(AppConfig):
             Person, key="person", label="Person", plural="People",
             list_url_name="people:person_list", order=20, facet=True, search=search.PERSON,
             resource=PersonResource, schema_type="Person", describe=describe_person,
+            prepare_description=prepare_person,
         )  # fmt: skip
         # Sources name the people credited on them, in search and in imports.
         registry.extend(

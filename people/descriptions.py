@@ -5,7 +5,15 @@ Events add the events a person took part in (`events.descriptions`): people name
 
 from archive.dates import describe as date_words
 from archive.description import Description, Relation
-from archive.descriptions import base, cited_sources, identifiers, link, plain_text, published
+from archive.descriptions import (
+    base,
+    cited_sources,
+    described_rows,
+    identifiers,
+    link,
+    plain_text,
+    published,
+)
 
 
 def describe_person(person, request=None) -> Description:
@@ -34,4 +42,11 @@ def describe_person(person, request=None) -> Description:
         alternate_names=[name.name for name in person.names.all()],
         identifiers=identifiers(person),
         links=links + cited_sources(person, request),
+    )
+
+
+def prepare_person(queryset):
+    """What describing many people needs (the feed); events add their participations."""
+    return queryset.select_related("birth_place", "death_place").prefetch_related(
+        "names", *described_rows()
     )

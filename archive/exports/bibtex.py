@@ -1,7 +1,12 @@
-"""BibTeX entries from CSL items (the type from the source kind's `bibtex_type`)."""
+"""BibTeX entries from a record's description, by way of its CSL item (the entry type from the
+source kind's `bibtex_type` when a curator set one)."""
 
+import datetime
 import re
 
+from archive.description import Description
+
+from . import csl
 from .csl import year
 
 SPECIAL = re.compile(r"([\\{}%&$#_~^])")
@@ -33,15 +38,11 @@ def _names(names: list[dict]) -> str:
     return " and ".join(rendered)
 
 
-def _date(item: dict, key: str) -> str:
-    parts = (item.get(key) or {}).get("date-parts")
-    if not parts or not parts[0]:
-        return ""
-    return "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(parts[0]))
-
-
-def entry(item: dict, entry_type: str = "") -> str:
-    entry_type = entry_type or CSL_TO_BIBTEX.get(item.get("type", ""), "misc")
+def entry(description: Description, accessed: datetime.date) -> str:
+    item = csl.item(description, accessed)
+    entry_type = (description.is_work and description.bibtex_type) or CSL_TO_BIBTEX.get(
+        item["type"], "misc"
+    )
     key = re.sub(r"[^A-Za-z0-9_:-]", "", item["id"]) or "record"
     fields: list[tuple[str, str]] = []
     for variable in ("author", "editor", "translator"):
@@ -79,8 +80,7 @@ def entry(item: dict, entry_type: str = "") -> str:
             fields.append((field, escape(item[variable])))
     if item.get("URL"):
         fields.append(("url", item["URL"].replace("}", "%7D").replace("{", "%7B")))
-    accessed = _date(item, "accessed")
-    if accessed:
-        fields.append(("urldate", accessed))
+    if item.get("accessed"):
+        fields.append(("urldate", csl.date_text(item, "accessed")))
     body = ",\n".join(f"  {field} = {{{value}}}" for field, value in fields)
     return f"@{entry_type}{{{key},\n{body}\n}}\n"

@@ -1,5 +1,11 @@
-"""A CSL item as a formatted reference, in a plain author–title–container–date style."""
+"""A record's description as a formatted reference, in a plain author–title–container–date
+style, by way of its CSL item."""
 
+import datetime
+
+from archive.description import Description
+
+from . import csl
 from .csl import year
 
 MONTHS = [
@@ -25,8 +31,11 @@ def _day(item: dict, key: str) -> str:
     return f"{d} {MONTHS[m - 1]} {y}"
 
 
-def formatted(item: dict) -> str:
-    """“Author. ‘Title.’ Container 3 (2), 1990, pp. Publisher. URL (accessed 1 May 2025).”"""
+def formatted(description: Description, accessed: datetime.date) -> str:
+    """“Author. ‘Title.’ Container 3 (2), 1990, pp. Publisher. URL (accessed 1 May 2025).”
+
+    A source is cited as itself, any other record as the archive's page about it."""
+    item = csl.item(description, accessed)
     pieces = []
     authors = _names(item.get("author", []))
     if authors:

@@ -1,5 +1,11 @@
-"""RIS records from CSL items (the type from the source kind's `ris_type`)."""
+"""RIS records from a record's description, by way of its CSL item (the type from the source
+kind's `ris_type` when a curator set one)."""
 
+import datetime
+
+from archive.description import Description
+
+from . import csl
 from .csl import year
 
 CSL_TO_RIS = {
@@ -27,8 +33,10 @@ def _date(item: dict, key: str) -> str:
     return "/".join(padded) + "/"
 
 
-def record(item: dict, ris_type: str = "") -> str:
-    lines = [_line("TY", ris_type or CSL_TO_RIS.get(item.get("type", ""), "GEN"))]
+def record(description: Description, accessed: datetime.date) -> str:
+    item = csl.item(description, accessed)
+    ris_type = (description.is_work and description.ris_type) or CSL_TO_RIS.get(item["type"], "GEN")
+    lines = [_line("TY", ris_type)]
     for variable, tag in (("author", "AU"), ("editor", "ED"), ("translator", "A4")):
         for person in item.get(variable, []):
             text = person.get("literal") or f"{person['family']}, {person['given']}"

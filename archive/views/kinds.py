@@ -2,7 +2,6 @@
 
 from django.db.models import Prefetch
 
-from archive.exports import jsonld
 from archive.filters import MediaFilter, PlaceFilter, SourceFilter
 from archive.models import MediaItem, Place, Source
 
@@ -37,16 +36,9 @@ class SourceDetailView(RecordDetailView):
         context["credits"] = credits(self.object)
         context["linked"] = linked_groups(self.object)
 
-    def jsonld(self, record, url):
-        return jsonld.source(record, url, self.request)
-
 
 class SourceCiteView(RecordCiteView):
     model = Source
-    select_related = ("kind",)
-
-    def get_prefetches(self):
-        return ["creators"]
 
 
 class PlaceListView(RecordListView):
@@ -71,9 +63,6 @@ class PlaceDetailView(RecordDetailView):
 
     def build(self, context, notes):
         context["linked"] = linked_groups(self.object)
-
-    def jsonld(self, record, url):
-        return jsonld.place(record, url, self.request)
 
 
 class PlaceCiteView(RecordCiteView):
@@ -104,9 +93,6 @@ class MediaDetailView(RecordDetailView):
 
     def build(self, context, notes):
         context["linked"] = linked_groups(self.object)
-
-    def jsonld(self, record, url):
-        return jsonld.media(record, url, self.request)
 
 
 class MediaCiteView(RecordCiteView):

@@ -1,9 +1,10 @@
 """The views every record kind's public pages share: detail, browse and citation downloads."""
 
-import datetime
+from dataclasses import replace
 
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import resolve, reverse
 from django.utils import timezone
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -11,7 +12,7 @@ from django_filters.views import FilterView
 from archive import registry
 from archive.exports import bibtex, coins, csl, jsonld, ris
 from archive.exports.citation import formatted
-from archive.models import Citation, Claim, Identifier, SlugRedirect, Source, Status
+from archive.models import Citation, Claim, Identifier, SlugRedirect, Status
 
 from .facts import facts_table
 from .notes import Notes
@@ -108,24 +109,23 @@ class RecordDetailView(RecordMixin, DetailView):
         return context
 
     def citation_context(self, record) -> dict:
-        url = self.request.build_absolute_uri(record.get_absolute_url())
+        """Everything the page says about citing it, from the record's one description."""
+        description = registry.description(record, self.request)
+        url = description.url
         accessed = timezone.localdate()
-        page = csl.page_item(record, url, accessed, kind_label=self.kind.label)
-        item = export_item(record, url, accessed)
         return {
+            "description": description,
             "permalink": url,
-            "cite_text": formatted(page),
-            "cite_item_text": formatted(item) if isinstance(record, Source) else "",
+            # The page is cited as the archive's page; a work is also cited as itself.
+            "cite_text": formatted(replace(description, is_work=False), accessed),
+            "cite_item_text": formatted(description, accessed) if description.is_work else "",
             "cite_downloads": [
                 (label, f"{record.get_absolute_url()}cite.{fmt}") for fmt, label in FORMATS.items()
             ],
-            "jsonld": self.jsonld(record, url),
-            "citation_meta": coins.meta_tags(item),
-            "coins": coins.coins(item),
+            "jsonld": jsonld.document(description),
+            "citation_meta": coins.meta_tags(description, accessed),
+            "coins": coins.coins(description, accessed),
         }
-
-    def jsonld(self, record, url: str) -> dict:
-        return jsonld.base(record, url, self.request)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -138,19 +138,25 @@ class RecordDetailView(RecordMixin, DetailView):
 FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
 
 
-def export_item(record, url: str, accessed: datetime.date) -> dict:
-    """The CSL item a record's downloads describe: a source itself, else the archive's page."""
-    if isinstance(record, Source):
-        return csl.source_item(record)
-    kind = registry.kind_for_model(type(record))
-    return csl.page_item(record, url, accessed, kind_label=kind.label if kind else "")
+def export_item(description, accessed) -> dict:
+    """The CSL item a record's downloads describe: a work itself, else the archive's page."""
+    return csl.item(description, accessed)
 
 
 class RecordCiteView(RecordMixin, DetailView):
-    """A record's citation as a BibTeX, RIS or CSL-JSON download."""
+    """A record's citation as a BibTeX, RIS or CSL-JSON download, written from the same
+    description as the record's page (and fetched with the same related rows, so that its
+    query count does not grow with them either)."""
 
-    def get_prefetches(self) -> list:
-        return []
+    def detail_view(self) -> RecordDetailView:
+        """The record page's view, found from the record's own URL name."""
+        path = reverse(self.model.url_name, kwargs={"slug": self.kwargs["slug"]})
+        view = resolve(path).func.view_class()
+        view.setup(self.request, **self.kwargs)
+        return view
+
+    def get_queryset(self):
+        return self.detail_view().get_queryset()
 
     def redirect_url(self, record) -> str:
         return f"{record.get_absolute_url()}cite.{self.kwargs['format']}"
@@ -160,17 +166,17 @@ class RecordCiteView(RecordMixin, DetailView):
         if fmt not in FORMATS:
             raise Http404("Unknown citation format.")
         record = self.object
-        url = self.request.build_absolute_uri(record.get_absolute_url())
-        item = export_item(record, url, timezone.localdate())
-        kind = record.kind if isinstance(record, Source) else None
+        description = registry.description(record, self.request)
+        accessed = timezone.localdate()
         if fmt == "bib":
-            body = bibtex.entry(item, kind.bibtex_type if kind else "")
+            body = bibtex.entry(description, accessed)
             content_type = "application/x-bibtex; charset=utf-8"
         elif fmt == "ris":
-            body = ris.record(item, kind.ris_type if kind else "")
+            body = ris.record(description, accessed)
             content_type = "application/x-research-info-systems; charset=utf-8"
         else:
-            body, content_type = csl.dumps([item]), "application/vnd.citationstyles.csl+json"
+            body = csl.dumps([export_item(description, accessed)])
+            content_type = "application/vnd.citationstyles.csl+json"
         response = HttpResponse(body, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{record.slug}.{fmt}"'
         if not record.is_published:

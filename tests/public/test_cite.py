@@ -1,12 +1,14 @@
 """Cite this: a formatted citation with permalink and access date, BibTeX, RIS and CSL-JSON
 downloads for every record, `citation_*` meta tags, COinS and schema.org JSON-LD."""
 
+import datetime
 import json
 import re
 from html import unescape
 
 import pytest
 
+from archive.description import Description
 from archive.exports import bibtex, ris
 from archive.models import SourceCreator, SourceKind
 from tests import factories
@@ -80,19 +82,24 @@ def test_source_downloads_describe_the_source(client):
 
 
 def test_pages_carry_schema_org_json_ld(client, demo):
-    event = jsonld(client.get(f"/events/{EVENT_SLUG}/").content.decode())
-    assert event["@context"] == "https://schema.org" and event["@type"] == "Event"
+    # The page is a WebPage (ItemPage); the record is its mainEntity (tests/exports checks
+    # every type and property against schema.org's vocabulary).
+    page = jsonld(client.get(f"/events/{EVENT_SLUG}/").content.decode())
+    assert page["@context"] == "https://schema.org" and page["@type"] == "ItemPage"
+    event = page["mainEntity"]
+    assert event["@type"] == "Event"
     assert event["startDate"] == "1990-01-19" and event["endDate"] == "1990-01-20"
     assert event["location"][0]["name"] == "Baku"
-    assert event["citation"][0]["@type"] == "OpinionNewsArticle" or event["citation"][0]["name"]
-    person = jsonld(client.get("/people/heydar-aliyev/").content.decode())
+    assert page["citation"][0]["name"] and "citation" not in event
+    person = jsonld(client.get("/people/heydar-aliyev/").content.decode())["mainEntity"]
     assert person["@type"] == "Person" and "Heydər Əliyev" in person["alternateName"]
     assert "https://www.wikidata.org/wiki/Q57326" in person["sameAs"]
-    place = jsonld(client.get("/places/baku/").content.decode())
+    place = jsonld(client.get("/places/baku/").content.decode())["mainEntity"]
     assert place["@type"] == "Place" and place["geo"]["latitude"] == pytest.approx(40.4093)
     assert place["containedInPlace"]["name"] == "Azerbaijan"
-    source = jsonld(client.get(SOURCE_URL).content.decode())
+    source = jsonld(client.get(SOURCE_URL).content.decode())["mainEntity"]
     assert source["@type"] == "OpinionNewsArticle" and "citation" not in source
+    assert "author" not in source  # the article names no writer
 
 
 def test_json_ld_cannot_close_its_script_early(client):
@@ -102,10 +109,14 @@ def test_json_ld_cannot_close_its_script_early(client):
     assert jsonld(page)["name"] == "</script><script>alert(1)</script>"
 
 
+def work(**fields) -> Description:
+    return Description(kind="source", kind_label="Source", url="", is_work=True, **fields)
+
+
 def test_bibtex_and_ris_escape_what_would_break_them():
-    item = {"id": "x y", "type": "book", "title": "50% of {all} & more_", "URL": "http://a/{b}"}
-    text = bibtex.entry(item)
+    book = work(slug="x y", type="book", title="50% of {all} & more_", web_url="http://a/{b}")
+    text = bibtex.entry(book, datetime.date(2025, 5, 1))
     assert r"title = {{50\% of \{all\} \& more\_}}" in text and "@book{xy," in text
     assert "url = {http://a/%7Bb%7D}" in text
-    record = ris.record({"id": "x", "type": "book", "title": "Two\nlines"})
+    record = ris.record(work(slug="x", type="book", title="Two\nlines"), datetime.date(2025, 5, 1))
     assert "TI  - Two lines" in record.split("\r\n")
