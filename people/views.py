@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from archive.citetext import Footnote
-from archive.exports import jsonld
 from archive.models import MediaItem, Status
 from archive.views import RecordCiteView, RecordDetailView, RecordListView
 from people.filters import PersonFilter, initials
@@ -67,28 +66,6 @@ class PersonDetailView(RecordDetailView):
         context["portrait"] = portrait if portrait is not None and portrait.is_published else None
         context["birth_place"] = _public(person.birth_place)
         context["death_place"] = _public(person.death_place)
-
-    def jsonld(self, record, url):
-        request = self.request
-        data = jsonld.base(record, url, request, "Person")
-        born, died = _public(record.birth_place), _public(record.death_place)
-        data.update(
-            jsonld.compact(
-                {
-                    "description": record.summary,
-                    "alternateName": [name.name for name in record.names.all()],
-                    "birthDate": jsonld.date_value(record.birth_date),
-                    "deathDate": jsonld.date_value(record.death_date),
-                    "birthPlace": jsonld.ref(request, born, "Place") if born else "",
-                    "deathPlace": jsonld.ref(request, died, "Place") if died else "",
-                    "subjectOf": [
-                        jsonld.ref(request, row.event, "Event")
-                        for row in record.participations.all()
-                    ],
-                }
-            )
-        )
-        return data
 
 
 def _public(record):
