@@ -34,6 +34,7 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
             {
                 "fields": [
                     "creators_text",
+                    "creators_unknown",
                     "container_title",
                     "publisher",
                     "publication_place",
