@@ -1,4 +1,7 @@
+import io
+
 import pytest
+from django.core.management import call_command
 
 from tests import factories
 
@@ -28,3 +31,15 @@ def army(db):
     newspaper = factories.source(title="A bulletin", slug="a-bulletin")
     factories.publication(army, newspaper)
     return army
+
+
+@pytest.fixture
+def run_import():
+    """Run manage.py import_records; returns its output (raises CommandError on failure)."""
+
+    def run(kind, path, *args):
+        out = io.StringIO()
+        call_command("import_records", kind, str(path), *args, "-v0", stdout=out)
+        return out.getvalue()
+
+    return run
