@@ -81,17 +81,17 @@ def filter_variants(url: str) -> list[tuple[str, dict[str, str]]]:
     return variants
 
 
-def browse_and_timeline_urls() -> list[tuple[str, str]]:
-    urls = [(f"{kind.key} browse", reverse(kind.list_url_name)) for kind in registry.kinds()]
-    assert all(url for _, url in urls)
-    urls.append(("timeline", reverse("events:timeline")))
-    return urls
-
-
-def other_kind_pages() -> list[tuple[str, str]]:
-    """Each kind's other public pages (registered for the sitemaps)."""
-    return [(f"{kind.key} page {name}", reverse(name)) for kind in registry.kinds()
-            for name in kind.pages]  # fmt: skip
+def list_pages() -> list[tuple[str, str]]:
+    """Each kind's browse page, its other public pages (registered for the sitemaps) and the
+    timeline, once each."""
+    pages = {}
+    for kind in registry.kinds():
+        assert kind.list_url_name, f"The kind “{kind.key}” registers no browse page to check"
+        pages.setdefault(reverse(kind.list_url_name), f"{kind.key} browse")
+        for name in kind.pages:
+            pages.setdefault(reverse(name), f"{kind.key} page {name}")
+    pages.setdefault(reverse("events:timeline"), "timeline")
+    return [(page, url) for url, page in pages.items()]
 
 
 def maker(kind):
@@ -109,14 +109,14 @@ def published_records(kind):
 def render_empty_site(pages: Pages, client):
     """An archive with nothing published: every list is empty."""
     pages.get(client, "home, empty archive", reverse("archive:home"))
-    for page, url in browse_and_timeline_urls():
+    for page, url in list_pages():
         pages.get(client, f"{page}, empty archive", url)
     pages.get(client, "search, empty archive", reverse("search:search"), {"q": "Baku"})
 
 
 def render_site(pages: Pages, client, curator_client):
     pages.get(client, "home", reverse("archive:home"))
-    for page, url in [*browse_and_timeline_urls(), *other_kind_pages()]:
+    for page, url in list_pages():
         pages.get(client, page, url)
         for variant, params in filter_variants(url):
             pages.get(client, f"{page}, {variant}", url, params)
