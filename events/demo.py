@@ -176,6 +176,54 @@ PEOPLE = [
     },
 ]
 
+# Only the bodies the article itself names; the magazine it comes from stays unnamed (the
+# article does not name it), so no organisation stands for it and it has no publisher.
+ORGANISATIONS = [
+    {
+        "slug": "soviet-army",
+        "name": "Soviet Army",
+        "organisation_type": "army",
+        "summary": "The armed forces of the Soviet Union, named in the source as “the Soviet army”.",
+        "names": [
+            ("Советская армия", "ru", "Cyrl", "native"),
+            ("Sovet Ordusu", "az", "Latn", "translation"),
+        ],
+        "description": (
+            "The source speaks of “the Soviet troops”, “the former Soviet military troops” and "
+            "“the Soviet army” entering Baku on the night of 19 to 20 January 1990 "
+            "[@azerbaijan-remembers-january-20, para. 6; @azerbaijan-remembers-january-20, "
+            "para. 7; @azerbaijan-remembers-january-20, para. 8]."
+        ),
+    },
+    {
+        "slug": "government-of-the-soviet-union",
+        "name": "Government of the Soviet Union",
+        "organisation_type": "government",
+        "summary": "The central government of the USSR, named in the source as “the Soviet government”.",
+        "names": [("Правительство СССР", "ru", "Cyrl", "native")],
+        "places": ["moscow"],
+        "description": (
+            "According to the source, the Soviet government sought to settle the question of "
+            "Nagorno-Karabakh by diplomatic means in 1988 and failed, and the central government "
+            "sent military forces against the protests [@azerbaijan-remembers-january-20, "
+            "para. 4; @azerbaijan-remembers-january-20, para. 5]."
+        ),
+    },
+    {
+        "slug": "representation-of-azerbaijan-in-moscow",
+        "name": "Representation of Azerbaijan in Moscow",
+        "organisation_type": "other",
+        "summary": "Named in the source as “Azerbaijan’s representation in Moscow”.",
+        "names": [],
+        "places": ["moscow"],
+        "description": (
+            "The source says that Heydar Aliyev spoke at a meeting at Azerbaijan's "
+            "representation in Moscow on 21 January 1990 "
+            "[@azerbaijan-remembers-january-20, para. 10]."
+        ),
+    },
+]
+
 EVENTS = [
     {
         "slug": "karabakh-claims-and-protests-1987-1988",
@@ -206,6 +254,15 @@ EVENTS = [
                 "para. 2",
                 "the policy pursued by the then USSR leader Mikhail Gorbachev",
             )
+        ],
+        "organisations": [
+            (
+                "government-of-the-soviet-union",
+                "named",
+                "para. 4",
+                "the Soviet government had an intention to realize the Armenian policy by "
+                "diplomatic means in 1988 but failed",
+            ),
         ],
         "claims": [
             (
@@ -245,6 +302,14 @@ EVENTS = [
                 "official",
                 "para. 8",
                 "carried out by the order of USSR President Mikhail Gorbachev",
+            ),
+        ],
+        "organisations": [
+            (
+                "soviet-army",
+                "acting-unit",
+                "para. 7",
+                "the former Soviet military troops attacked Baku by the land and sea",
             ),
         ],
         "claims": [
@@ -316,6 +381,14 @@ EVENTS = [
                 "speaker",
                 "para. 10",
                 "Heydar Aliyev, the National Leader of Azerbaijan arrived in Azerbaijan’s representation in Moscow and spoke at the meeting",
+            ),
+        ],
+        "organisations": [
+            (
+                "representation-of-azerbaijan-in-moscow",
+                "host",
+                "para. 10",
+                "arrived in Azerbaijan’s representation in Moscow and spoke at the meeting",
             ),
         ],
         "claims": [

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from archive.models import Citation, Claim, Source, Status
-from events.models import Event
-from people.models import Person
+from events.models import Event, Involvement
+from people.models import Organisation, Person, Publication
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +41,28 @@ def test_descriptions_attribute_and_cite_the_source(demo):
     for event in Event.objects.all():
         assert "[@azerbaijan-remembers-january-20" in event.description
         assert event.citations.filter(from_text=True).exists()
+
+
+def test_it_names_only_the_organisations_the_article_names(demo):
+    assert set(Organisation.objects.published().values_list("slug", flat=True)) == {
+        "soviet-army",
+        "government-of-the-soviet-union",
+        "representation-of-azerbaijan-in-moscow",
+    }
+    # The magazine stays unnamed: no organisation stands for it, the article has no publisher.
+    assert not Organisation.objects.filter(organisation_type__slug="magazine").exists()
+    assert not Publication.objects.exists()
+    army = Involvement.objects.get(organisation__slug="soviet-army")
+    assert (army.event.slug, army.role.slug, army.locator) == (
+        "baku-19-20-january-1990",
+        "acting-unit",
+        "para. 7",
+    )
+    assert army.source.slug == "azerbaijan-remembers-january-20"
+    assert "Soviet military troops attacked Baku" in army.quotation
+    for organisation in Organisation.objects.all():
+        assert "[@azerbaijan-remembers-january-20" in organisation.description
+        assert organisation.citations.filter(from_text=True).exists()
+    counts = (Organisation.objects.count(), Involvement.objects.count())
+    call_command("load_demo", stdout=io.StringIO())
+    assert (Organisation.objects.count(), Involvement.objects.count()) == counts

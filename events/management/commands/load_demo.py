@@ -18,8 +18,16 @@ from archive.models import (
     Status,
 )
 from events import demo
-from events.models import Event, EventRelation, EventType, Participation, RelationType, Role
-from people.models import Person, PersonName
+from events.models import (
+    Event,
+    EventRelation,
+    EventType,
+    Involvement,
+    Participation,
+    RelationType,
+    Role,
+)
+from people.models import Organisation, OrganisationName, OrganisationType, Person, PersonName
 
 
 class Command(BaseCommand):
@@ -31,9 +39,13 @@ class Command(BaseCommand):
             source = self.load_source()
             places = {data["slug"]: self.load_place(data) for data in demo.PLACES}
             people = {data["slug"]: self.load_person(data) for data in demo.PEOPLE}
+            organisations = {
+                data["slug"]: self.load_organisation(data, places) for data in demo.ORGANISATIONS
+            }
             events = {}
             for data in demo.EVENTS:
                 events[data["slug"]] = self.load_event(data, places, people, source)
+                self.load_involvements(data, events[data["slug"]], organisations, source)
             for data in demo.EVENTS:
                 self.load_relations(data, events, source)
             for slug, locator, quotation in demo.PERSON_CITATIONS:
@@ -41,7 +53,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo collection loaded: 1 source, {len(places)} places, {len(people)} people, "
-                f"{len(events)} events."
+                f"{len(organisations)} organisations, {len(events)} events."
             )
         )
 
@@ -92,8 +104,34 @@ class Command(BaseCommand):
         self.load_identifiers(person, identifiers)
         return person
 
+    def load_organisation(self, data, places) -> Organisation:
+        data = dict(data)
+        names, place_slugs = data.pop("names"), data.pop("places", [])
+        data["organisation_type"] = OrganisationType.objects.get(slug=data["organisation_type"])
+        organisation, _ = Organisation.objects.update_or_create(
+            slug=data.pop("slug"), defaults={**data, "status": Status.PUBLISHED}
+        )
+        organisation.places.set([places[slug] for slug in place_slugs])
+        self.load_names(OrganisationName, "organisation", organisation, names)
+        return organisation
+
+    def load_involvements(self, data, event, organisations, source):
+        for order, (slug, role, locator, quotation) in enumerate(data.get("organisations", [])):
+            Involvement.objects.update_or_create(
+                event=event,
+                organisation=organisations[slug],
+                role=Role.objects.get(slug=role),
+                defaults={
+                    "source": source,
+                    "locator": locator,
+                    "quotation": quotation,
+                    "order": order,
+                },  # fmt: skip
+            )
+
     def load_event(self, data, places, people, source) -> Event:
         data = dict(data)
+        data.pop("organisations", None)
         place_slugs, participants = data.pop("places"), data.pop("participants")
         claims = data.pop("claims")
         data.pop("relations", None)
