@@ -16,6 +16,7 @@ class ArchiveConfig(AppConfig):
             prepare_source,
         )
         from archive.models import MediaItem, Place, Source
+        from archive.registry import LinkTo
         from archive.resources import MediaItemResource, PlaceResource, SourceResource
         from archive.search import documents
 
@@ -36,4 +37,5 @@ class ArchiveConfig(AppConfig):
             list_url_name="archive:media_list", order=50, search=documents.MEDIA,
             resource=MediaItemResource, schema_type="MediaObject", describe=describe_media,
             prepare_description=prepare_media,
+            links_to=(LinkTo("source"), LinkTo("places")),
         )  # fmt: skip

@@ -60,6 +60,17 @@ class Evidence:
     credit: bool = False
 
 
+@dataclass(frozen=True)
+class LinkTo:
+    """A relation of a kind to another kind, declared by the kind that holds the field: the
+    linked record's page lists the records that point at it ("People: birth place" on a place,
+    "Events" on a media item). `field` is a foreign key or many-to-many field of the kind's own
+    model; `label` defaults to the kind's plural, with the field's name when it says more."""
+
+    field: str
+    label: str = ""
+
+
 @dataclass(eq=False)  # one object per kind: compared and hashed by identity
 class Kind:
     model: type
@@ -83,6 +94,8 @@ class Kind:
     # What other apps add to this kind's description: fn(record, request, description) that
     # adds creators, links... (people add the organisation that published a source).
     describe_extensions: list[Callable] = field(default_factory=list)
+    # Its relations that other kinds' pages show: see `LinkTo` and `links_to()`.
+    links_to: tuple[LinkTo, ...] = ()
 
     def import_resources(self) -> list[type]:
         """Every resource that imports this kind, the richest (added last) first."""
@@ -174,6 +187,17 @@ def get(key: str) -> Kind | None:
 def kind_for_model(model) -> Kind | None:
     meta = getattr(model, "_meta", None)
     return _by_model.get(meta.concrete_model) if meta is not None else None
+
+
+def links_to(model) -> list[tuple[Kind, LinkTo]]:
+    """The relations other kinds declare to `model` (`Kind.links_to`), in registry order."""
+    found = []
+    for kind in kinds():
+        for link in kind.links_to:
+            target = kind.model._meta.get_field(link.field).remote_field.model
+            if target is model._meta.concrete_model and kind.model is not target:
+                found.append((kind, link))
+    return found
 
 
 def facet_kinds() -> list[Kind]:

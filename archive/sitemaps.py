@@ -10,9 +10,11 @@ class PagesSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        names = ["archive:home", "events:timeline"]
-        names += [kind.list_url_name for kind in registry.kinds() if kind.list_url_name]
-        return names
+        names = ["archive:home"]
+        for kind in registry.kinds():  # each kind's browse page and its other pages (a timeline)
+            names += [kind.list_url_name] if kind.list_url_name else []
+            names += kind.pages
+        return list(dict.fromkeys(names))
 
     def location(self, item):
         return reverse(item)

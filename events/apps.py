@@ -9,7 +9,8 @@ class EventsConfig(AppConfig):
         from archive import registry
 
         registry.add_routes("events/", "events.urls")
-        from events import search
+        from archive.registry import LinkTo
+        from events import person_links, search
         from events.descriptions import (
             describe_event,
             describe_participations,
@@ -23,6 +24,7 @@ class EventsConfig(AppConfig):
             Event, key="event", label="Event", plural="Events", list_url_name="events:event_list",
             pages=("events:timeline",), order=10, search=search.EVENT, resource=EventResource,
             schema_type="Event", describe=describe_event, prepare_description=prepare_event,
+            links_to=(LinkTo("places"), LinkTo("media")),
         )  # fmt: skip
         registry.extend(  # the events a person took part in
             "person", describe=describe_participations, prepare_description=prepare_participations
@@ -31,3 +33,4 @@ class EventsConfig(AppConfig):
         from events import organisation_links
 
         organisation_links.register()  # organisations in events, on both kinds' pages
+        person_links.register()  # people in events: their pages, filters, merges; cited by

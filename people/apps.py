@@ -9,21 +9,26 @@ class PeopleConfig(AppConfig):
         from archive import registry
 
         registry.add_routes("people/", "people.urls")
+        from archive.registry import LinkTo
         from people import search
         from people.descriptions import describe_person, prepare_person
         from people.models import Person
         from people.resources import PersonResource, SourceWithContributorsResource
+        from people.source_links import CONTRIBUTION_CREDIT
 
         registry.register(
             Person, key="person", label="Person", plural="People",
             list_url_name="people:person_list", order=20, facet=True, search=search.PERSON,
             resource=PersonResource, schema_type="Person", describe=describe_person,
             prepare_description=prepare_person,
+            links_to=(LinkTo("birth_place"), LinkTo("death_place"), LinkTo("portrait"),
+                      LinkTo("media")),
         )  # fmt: skip
         # Sources name the people credited on them, in search and in imports.
         registry.extend(
-            "source", search=search.SOURCE_CREDITS, resource=SourceWithContributorsResource
-        )
+            "source", search=search.SOURCE_CREDITS, resource=SourceWithContributorsResource,
+            evidence=CONTRIBUTION_CREDIT,
+        )  # fmt: skip
 
         from people import organisation_kind
 

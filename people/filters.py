@@ -8,10 +8,6 @@ from archive.models import Place
 from people import hooks
 from people.models import Organisation, OrganisationType, Person
 
-# The roles vocabulary belongs to `events`, which builds on `people`: reached through the
-# participations relation that `events` defines on Person, not by importing it.
-Role = Person.participations.rel.related_model._meta.get_field("role").related_model
-
 
 def initials() -> list[str]:
     """The first letters of published people's sort names, in order (one query)."""
@@ -26,14 +22,10 @@ def initials() -> list[str]:
 
 
 class PersonFilter(filters.FilterSet):
+    """People by initial letter and lifetime; apps above `people` add more filters through
+    `people.hooks.add_filter` (events add the role a person played), after the letter."""
+
     letter = filters.CharFilter(label="Initial letter", method="filter_letter", max_length=1)
-    role = filters.ModelChoiceFilter(
-        label="Role in an event",
-        queryset=Role.objects.all(),
-        to_field_name="slug",
-        empty_label="Any role",
-        method="filter_role",
-    )
     lived_from = filters.NumberFilter(
         label="Alive from year", method="filter_lifetime", min_value=1, max_value=9999,
         widget=YEAR_WIDGET,
@@ -51,16 +43,15 @@ class PersonFilter(filters.FilterSet):
 
     class Meta:
         model = Person
-        fields = ["letter", "role"]
+        fields = ["letter"]
         form = YearRangeForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        hooks.install_filters(self, Person, after="letter")
 
     def filter_letter(self, queryset, name, value):
         return queryset.filter(sort_name__istartswith=value)
-
-    def filter_role(self, queryset, name, value):
-        return queryset.filter(
-            participations__role=value, participations__event__status="published"
-        ).distinct()
 
     def filter_lifetime(self, queryset, name, value):
         return queryset  # both ends at once: see filter_queryset

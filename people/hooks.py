@@ -66,6 +66,27 @@ def filters(model) -> list[tuple[str, Callable]]:
     return list(_filters.get(model, []))
 
 
+def install_filters(filterset, model, after: str | None = None) -> None:
+    """Add the hooked filters of `model` to a FilterSet being initialised, bound as declared
+    ones are, placed after the filter `after` (else last) so the form keeps its order."""
+    added = {}
+    for name, make_filter in filters(model):
+        hooked = make_filter()
+        hooked.field_name = hooked.field_name or name
+        hooked.model = filterset.queryset.model
+        hooked.parent = filterset
+        added[name] = hooked
+    if after not in filterset.filters:
+        filterset.filters.update(added)
+        return
+    ordered = {}
+    for name, existing in filterset.filters.items():
+        ordered[name] = existing
+        if name == after:
+            ordered.update(added)
+    filterset.filters = ordered
+
+
 def add_merge_rows(rows: MergeRows) -> None:
     if rows not in _merge_rows:
         _merge_rows.append(rows)

@@ -19,6 +19,7 @@ from django.db import transaction
 from unidecode import unidecode
 
 from archive.models import Citation, Claim, Identifier, SlugRedirect
+from people import hooks
 from people.models import Contribution, Person, PersonName
 
 THRESHOLD = 0.88
@@ -104,7 +105,8 @@ def _moved_rows(person: Person) -> list:
         *Citation.objects.filter(**generic),
         *Claim.objects.filter(**generic),
         *Contribution.objects.filter(person=person),
-        *person.participations.all(),
+        # Rows of the apps above `people` (an event's participations), through their hook.
+        *(row for rows in hooks.merge_rows() for row in rows.rows(person)),
     ]
 
 
@@ -164,15 +166,8 @@ def _move(survivor: Person, other: Person) -> None:
     Identifier.objects.filter(**generic).update(object_id=survivor.pk)
     Citation.objects.filter(**generic).update(object_id=survivor.pk)
     Claim.objects.filter(**generic).update(object_id=survivor.pk)
-    for participation in other.participations.all():
-        clash = survivor.participations.filter(
-            event=participation.event_id, role=participation.role_id
-        )
-        if clash.exists():
-            participation.delete()
-        else:
-            participation.person = survivor
-            participation.save(update_fields=["person"])
+    for rows in hooks.merge_rows():  # participations in events, less those the survivor has
+        rows.move(survivor, other)
     for contribution in Contribution.objects.filter(person=other):
         clash = Contribution.objects.filter(
             person=survivor, source=contribution.source_id, role=contribution.role_id

@@ -24,6 +24,10 @@ def register() -> None:
         schema_type="Organization",
         search=ORGANISATION,
         resource=OrganisationResource,
+        links_to=(registry.LinkTo("places"),),  # a place's page lists the bodies based there
     )
     # A source's description names the organisation that published it.
     registry.extend("source", describe=describe_publishers)
+    from people.source_links import PUBLICATION_CREDIT
+
+    registry.extend("source", evidence=PUBLICATION_CREDIT)  # its page credits the publisher

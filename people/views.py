@@ -1,24 +1,16 @@
-"""Public pages of people: browse by letter, role and lifetime; a person with their events."""
+"""Public pages of people: browse by letter, role and lifetime; a person with their events.
 
-from dataclasses import dataclass
+`events` builds on `people`, not the other way round: what it adds to a person's page (the
+events they took part in) and to the browse filters comes through `people.hooks`.
+"""
 
 from django.db.models import Prefetch
 
-from archive.citetext import Footnote
 from archive.models import MediaItem, Status
 from archive.views import RecordCiteView, RecordDetailView, RecordListView
+from people import hooks
 from people.filters import PersonFilter, initials
 from people.models import Contribution, Person
-
-# `events` builds on `people`, not the other way round: reach its participations through the
-# reverse relation it defines on Person, without importing it.
-Participation = Person.participations.rel.related_model
-
-
-@dataclass
-class Part:
-    participation: "Participation"
-    note: Footnote | None
 
 
 class PersonListView(RecordListView):
@@ -41,12 +33,7 @@ class PersonDetailView(RecordDetailView):
         return [
             *super().get_prefetches(),
             "names",
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.filter(event__status=Status.PUBLISHED)
-                .select_related("event__event_type", "role", "source")
-                .order_by("event__date_earliest", "event__title", "order"),
-            ),
+            *(prefetch for section in hooks.sections(Person) for prefetch in section.prefetches()),
             Prefetch("media", queryset=MediaItem.objects.published().select_related("licence")),
             Prefetch(
                 "contributions",
@@ -58,10 +45,9 @@ class PersonDetailView(RecordDetailView):
 
     def build(self, context, notes):
         person = self.object
-        context["parts"] = [
-            Part(row, notes.cite(row.source, row.locator, row.quotation))
-            for row in person.participations.all()
-        ]
+        context["sections"] = hooks.sections(Person)  # each renders its own template
+        for section in context["sections"]:
+            context[section.context_name] = section.build(person, notes)
         portrait = person.portrait
         context["portrait"] = portrait if portrait is not None and portrait.is_published else None
         context["birth_place"] = _public(person.birth_place)

@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
-from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -11,13 +10,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
+from archive import registry
 from archive.dates import describe
 from archive.imports.admin import RecordImportExportMixin
 from archive.media import fixity
 from archive.media.derivatives import ensure_derivatives
 from archive.media.specs import ACCEPTED, accepted_extensions
 from archive.models import MediaItem
-from archive.models.media import MediaDerivative
 from archive.resources import MediaItemResource
 
 from .base import CitationInline, ClaimInline, DecadeListFilter, IdentifierInline, RecordAdmin
@@ -264,30 +263,19 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
 
     @admin.display(description="shown in")
     def linked_records(self, obj):
-        """Records that link to this item (events and people, through their own fields):
-        edit those links on the record's page."""
+        """Records that link to this item (through the relations their kinds declare in the
+        registry): edit those links on the record's page."""
         if not obj.pk:
             return "—"
         links = []
-        for relation in MediaItem._meta.related_objects:
-            if not isinstance(relation.field, models.ForeignKey | models.ManyToManyField):
-                continue
-            if relation.related_model is MediaDerivative:
-                continue
-            accessor = getattr(obj, relation.get_accessor_name())
-            for record in accessor.all()[:50]:
+        for kind, link in registry.links_to(MediaItem):  # relations other kinds declare
+            field = kind.model._meta.get_field(link.field)
+            for record in kind.model._default_manager.filter(**{link.field: obj})[:50]:
                 try:
                     url = self._change_url(record)
                 except NoReverseMatch:
                     continue
-                links.append(
-                    (
-                        url,
-                        record,
-                        relation.related_model._meta.verbose_name,
-                        relation.field.verbose_name,
-                    )
-                )
+                links.append((url, record, kind.model._meta.verbose_name, field.verbose_name))
         if not links:
             return "No event or person links to this item yet (add it from their pages)."
         return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a> ({}, as {})', links)

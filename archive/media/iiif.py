@@ -1,12 +1,14 @@
 """IIIF Presentation 3.0 manifests: one per published image, one per record's gallery.
 
 `build_manifest()` is generic: it takes a label, a summary and image items. `gallery_media()`
-finds a record's images through its own foreign keys and many-to-many fields to MediaItem
-(a person's portrait and media, an event's media), so `archive` need not know the other apps.
+finds a record's images through the relations to media items its kind declares in the
+registry (`Kind.links_to`: a person's portrait and media, an event's media), so `archive`
+need not know the other apps.
 """
 
 from django.conf import settings
-from django.db import models
+
+from archive import registry
 
 CONTEXT = "http://iiif.io/api/presentation/3/context.json"
 # `rights` must be a Creative Commons or RightsStatements.org URI, written with http://.
@@ -138,21 +140,21 @@ def build_manifest(request, *, manifest_url: str, label: str, summary: str, item
 
 
 def gallery_media(record) -> list:
-    """The record's published images: from each foreign key and many-to-many field it has to
-    MediaItem, in field order (a portrait before the gallery), each item once."""
+    """The record's published images: from each relation to media items its kind declares, in
+    the declared order (a portrait before the gallery), each item once."""
     from archive.models import MediaItem
 
+    kind = registry.kind_for_model(type(record))
     found, seen = [], set()
-    for field in record._meta.get_fields():
-        if field.related_model is not MediaItem:
+    for link in kind.links_to if kind else ():
+        field = type(record)._meta.get_field(link.field)
+        if field.remote_field.model is not MediaItem:
             continue
-        if isinstance(field, models.ForeignKey):
-            pk = getattr(record, field.attname)
-            queryset = MediaItem.objects.filter(pk=pk) if pk else MediaItem.objects.none()
-        elif isinstance(field, models.ManyToManyField):
+        if field.many_to_many:
             queryset = getattr(record, field.name).all()
         else:
-            continue  # relations from MediaItem to this record, not the record's own
+            pk = getattr(record, field.attname)
+            queryset = MediaItem.objects.filter(pk=pk) if pk else MediaItem.objects.none()
         for item in queryset.published().images().for_display():
             if item.pk not in seen:
                 seen.add(item.pk)

@@ -1,5 +1,6 @@
 """Records of other kinds that point at a record (events in a place, people born there, the
-media of a source), found through the model graph so that `archive` imports no other app."""
+media of a source): the relations each kind declares in its registration (`Kind.links_to`),
+so that `archive` names no other app's model or field."""
 
 from dataclasses import dataclass
 
@@ -16,40 +17,35 @@ class LinkedGroup:
 
 
 def _relations(model):
-    for relation in model._meta.related_objects:
-        kind = registry.kind_for_model(relation.related_model)
-        if kind is None or relation.related_model is model:
-            continue  # not a record kind, or a tree of its own kind (shown by the page)
-        if relation.many_to_many and not relation.through._meta.auto_created:
-            continue  # a relation with roles of its own, shown by its app's pages
-        yield relation, kind
+    for kind, link in registry.links_to(model):
+        yield kind, link, kind.model._meta.get_field(link.field)
 
 
-def _attr(relation) -> str:
-    return f"public_{relation.get_accessor_name()}"
+def _attr(kind, link) -> str:
+    return f"public_{kind.key}_{link.field}"
 
 
 def linked_prefetches(model) -> list[Prefetch]:
-    """One published-only prefetch per reverse relation from another record kind."""
+    """One published-only prefetch per declared relation from another record kind."""
     return [
         Prefetch(
-            relation.get_accessor_name(),
+            field.remote_field.get_accessor_name(),
             queryset=kind.model._default_manager.published(),
-            to_attr=_attr(relation),
+            to_attr=_attr(kind, link),
         )
-        for relation, kind in _relations(model)
+        for kind, link, field in _relations(model)
     ]
 
 
 def linked_groups(record) -> list[LinkedGroup]:
     groups = []
-    for relation, kind in _relations(type(record)):
-        records = getattr(record, _attr(relation), [])
+    for kind, link, field in _relations(type(record)):
+        records = getattr(record, _attr(kind, link), [])
         if not records:
             continue
-        label = kind.plural
-        role = relation.field.verbose_name
-        if not relation.many_to_many and role != relation.model._meta.verbose_name:
+        label = link.label or kind.plural
+        role = field.verbose_name
+        if not link.label and not field.many_to_many and role != type(record)._meta.verbose_name:
             label = f"{kind.plural}: {role}"  # "People: birth place"
         groups.append(LinkedGroup(label, kind, records))
     return groups

@@ -8,18 +8,13 @@ from django.views.generic import TemplateView
 from archive import registry
 from archive.feeds import recent_records
 
-HOME_ORDER = ["event", "person", "source", "place", "media"]
-
 
 class HomeView(TemplateView):
     template_name = "archive/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        kinds = sorted(
-            (kind for kind in registry.kinds() if kind.list_url_name),
-            key=lambda kind: HOME_ORDER.index(kind.key) if kind.key in HOME_ORDER else 99,
-        )
+        kinds = [kind for kind in registry.kinds() if kind.list_url_name]  # in `order`
         context["kinds"] = [
             (kind, kind.model._default_manager.published().count()) for kind in kinds
         ]
