@@ -37,7 +37,8 @@ def record(description: Description, accessed: datetime.date) -> str:
     item = csl.item(description, accessed)
     ris_type = (description.is_work and description.ris_type) or CSL_TO_RIS.get(item["type"], "GEN")
     lines = [_line("TY", ris_type)]
-    for variable, tag in (("author", "AU"), ("editor", "ED"), ("translator", "A4")):
+    # Editors are secondary authors (A2): ED is no editor tag in RIS (rispy reads it as unknown).
+    for variable, tag in (("author", "AU"), ("editor", "A2"), ("translator", "A4")):
         for person in item.get(variable, []):
             text = person.get("literal") or f"{person['family']}, {person['given']}"
             lines.append(_line(tag, text))

@@ -65,7 +65,7 @@ def test_source_downloads_describe_the_source(client):
     assert (
         lines[0] == "TY  - BOOK"
         and "AU  - Mammadov, Ali" in lines
-        and "ED  - Editor Board" in lines
+        and "A2  - Editor Board" in lines
     )
     assert "DA  - 1991/03//" in lines and lines[-2] == "ER  - "
     item = json.loads(client.get(f"{url}cite.json").content)[0]
