@@ -32,7 +32,7 @@ def _prefetches() -> list:
         Prefetch(
             "involvements",
             queryset=Involvement.objects.filter(event__status=PUBLISHED)
-            .select_related("event__event_type", "role", "source")
+            .select_related("event__event_type", "role", "source__kind")
             .order_by("event__date_earliest", "event__title", "order"),
             to_attr="public_involvements",
         )

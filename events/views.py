@@ -62,7 +62,7 @@ class EventDetailView(RecordDetailView):
             Prefetch(
                 "involvements",
                 queryset=Involvement.objects.filter(organisation__status=PUBLISHED).select_related(
-                    "organisation", "role", "source"
+                    "organisation", "role", "source__kind"
                 ),
             ),
             Prefetch("parts", queryset=Event.objects.published()),
