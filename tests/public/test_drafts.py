@@ -12,12 +12,13 @@ from .conftest import NON_PUBLISHED, image
 
 pytestmark = pytest.mark.django_db
 
-KINDS = ["event", "person", "source", "place", "media"]
+KINDS = ["event", "person", "source", "place", "media", "organisation"]
 
 
 def make(kind: str, **kwargs):
     maker = {"event": factories.event, "person": factories.person, "source": factories.source,
-             "place": factories.place, "media": image}[kind]  # fmt: skip
+             "place": factories.place, "media": image,
+             "organisation": factories.organisation}[kind]  # fmt: skip
     return maker(**kwargs)
 
 
@@ -57,7 +58,7 @@ def test_a_published_record_has_no_banner(client, curator):
 def hidden(kind: str, status: str, tag: str = "", **kwargs):
     tag = tag or status
     label = f"Secret {kind} {tag}"
-    name_field = {"person": "name", "place": "name"}.get(kind, "title")
+    name_field = {"person": "name", "place": "name", "organisation": "name"}.get(kind, "title")
     kwargs[name_field] = label
     return make(kind, status=status, slug=f"secret-{kind}-{tag}", **kwargs)
 
@@ -71,6 +72,11 @@ def world(db):
     event = factories.event(title="Public event", slug="public-event", date="1990")
     person = factories.person(name="Public person", slug="public-person")
     place = factories.place(name="Public place", slug="public-place")
+    organisation = factories.organisation(
+        name="Public organisation", slug="public-organisation", places=[place]
+    )
+    factories.involvement(event, organisation, source=published_source)
+    factories.publication(organisation, published_source)
     factories.participation(event, person, source=published_source)
     factories.citation(event, published_source, locator="p. 1")
     event.places.add(place)
@@ -93,6 +99,12 @@ def world(db):
         factories.citation(h_event, published_source, locator="p. 9")
         factories.claim(h_event, published_source, "wounded", 3)
         factories.citation(h_person, published_source)
+        h_organisation = hidden("organisation", status, places=[place], parent=organisation)
+        factories.involvement(event, h_organisation, source=h_source)
+        factories.involvement(h_event, organisation, source=published_source, locator="p. 5")
+        factories.publication(h_organisation, published_source)
+        factories.publication(organisation, h_source)
+        factories.citation(h_organisation, published_source)
         text.append(f"Said [@{h_source.slug}, p. 2].")
     event.description = " ".join(text)
     event.parent = hidden("event", "draft", "parent")
@@ -100,12 +112,20 @@ def world(db):
     person.birth_place = hidden("place", "draft", "birthplace")
     person.portrait = hidden("media", "draft", "portrait")
     person.save()
-    return {"event": event, "person": person, "place": place, "source": published_source}
+    organisation.parent = hidden("organisation", "draft", "parent")
+    organisation.save()
+    return {
+        "event": event,
+        "person": person,
+        "place": place,
+        "source": published_source,
+        "organisation": organisation,
+    }
 
 
 def public_urls(world):
     urls = ["/", "/events/", "/events/timeline/", "/people/", "/sources/", "/places/", "/media/",
-            "/sitemap.xml", "/feed/", "/robots.txt"]  # fmt: skip
+            "/organisations/", "/sitemap.xml", "/feed/", "/robots.txt"]  # fmt: skip
     urls += [f"/sitemap-{section}.xml" for section in ("pages", *KINDS)]
     for record in world.values():
         url = record.get_absolute_url()
@@ -133,3 +153,6 @@ def test_the_published_links_still_show(client, world):
     assert "A source not yet public" in page  # a marker naming a hidden source keeps its note
     source_page = client.get(world["source"].get_absolute_url()).content.decode()
     assert "Public event" in source_page and "Public person" in source_page
+    assert "Public organisation" in source_page  # its publisher
+    organisation_page = client.get(world["organisation"].get_absolute_url()).content.decode()
+    assert "Public event" in organisation_page and "Public place" in organisation_page
