@@ -139,14 +139,16 @@ def slug_taken(slug: str, holder: str) -> str:
     return SLUG_TAKEN % {"slug": slug, "holder": holder}
 
 
-def slug_holders(model, slugs, exclude_pk=None) -> dict[str, str]:
-    """{slug: the refusal} for the `slugs` another record of `model` has, now or as an old
-    slug it redirects from: two queries for any number of slugs."""
+def slug_holders(model, slugs, exclude_pk=None, *, current: bool = True) -> dict[str, str]:
+    """{slug: the refusal} for the `slugs` another record of `model` has, now (unless not
+    `current`: an import matches rows to records by slug) or as an old slug it redirects
+    from: a query or two for any number of slugs."""
     slugs = {slug for slug in slugs if slug}
     if not slugs:
         return {}
     found = {}
-    for slug, record, is_old in model.slug_holders(slugs, exclude_pk=exclude_pk):
+    holders = model.slug_holders(slugs, exclude_pk=exclude_pk, current=current)
+    for slug, record, is_old in holders:
         holder = f"“{record}”"
         if is_old:
             holder = OLD_SLUG_HOLDER % {"record": record}

@@ -55,10 +55,6 @@ class PersonResource(RecordResource):
     def required_columns(self):
         return ["name"]
 
-    def prepare(self, instance):
-        if not instance.sort_name:
-            instance.sort_name = instance.name
-
 
 class ContributorsField(ChildrenField):
     """The people who made a source, in credited order: person-slug|role."""

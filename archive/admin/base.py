@@ -1,17 +1,19 @@
 """The admin every record kind shares: workflow, versions, citations, claims, identifiers."""
 
 import reversion
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.forms import Textarea
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from archive import lifecycle
 from archive.models import CATALOGUER_STATUSES, Citation, Claim, Identifier, Status
 
 # Quotations and notes are short: a small box keeps inline rows on one screen.
@@ -84,6 +86,42 @@ class DecadeListFilter(admin.SimpleListFilter):
         )
 
 
+class StatusChoiceField(forms.TypedChoiceField):
+    """Offers the statuses the user may set, and refuses any other value in the lifecycle's
+    words (an unknown status, or one only curators set: `LifecycleFormMixin.clean`)."""
+
+    default_error_messages = {"invalid_choice": lifecycle.UNKNOWN_STATUS}
+
+    def valid_value(self, value):
+        return str(value) in Status.values
+
+
+class LifecycleFormMixin:
+    """The record form's side of the lifecycle: its messages for required fields and the
+    status rule for the form's user (`may_publish`, set by `RecordAdmin.get_form`)."""
+
+    may_publish = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.previous_status = self.instance.status if self.instance.pk else None
+        model = self._meta.model
+        for field in lifecycle.required_fields(model):
+            if field.name in self.fields:
+                message = lifecycle.required_message(model, field)
+                self.fields[field.name].error_messages["required"] = message
+
+    def clean(self):
+        cleaned = super().clean()
+        if "status" in self.fields and cleaned.get("status"):
+            found = lifecycle.status_refusals(
+                cleaned["status"], self.previous_status, may_publish=self.may_publish
+            )
+            for message in found:
+                self.add_error("status", message)
+        return cleaned
+
+
 class RecordAdmin(VersionAdmin):
     """Workflow (draft → review → published, withdrawn) with the rule enforced on the server:
     only users with the model's publish permission publish or withdraw."""
@@ -109,20 +147,40 @@ class RecordAdmin(VersionAdmin):
         return fields
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "status" and not self.has_publish_permission(request):
-            kwargs["choices"] = [(s.value, s.label) for s in CATALOGUER_STATUSES]
+        if db_field.name == "status":
+            kwargs["choices_form_class"] = StatusChoiceField
+            if not self.has_publish_permission(request):
+                kwargs["choices"] = [(s.value, s.label) for s in CATALOGUER_STATUSES]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        may_publish = self.has_publish_permission(request)
+        return type(form.__name__, (LifecycleFormMixin, form), {"may_publish": may_publish})
+
     def refuse_status_change(self, request, new, previous) -> None:
-        """Refuse, without the publish permission, any change that publishes or withdraws."""
-        if self.has_publish_permission(request):
-            return
-        changed = new != (previous or Status.DRAFT)
-        touches_public = new not in CATALOGUER_STATUSES or (
-            previous is not None and previous not in CATALOGUER_STATUSES
+        """Refuse a status the user may not set (lifecycle.status_refusals) with a 403."""
+        found = lifecycle.status_refusals(
+            new, previous, may_publish=self.has_publish_permission(request)
         )
-        if changed and touches_public:
-            raise PermissionDenied("Only curators may publish or withdraw records.")
+        if found:
+            raise PermissionDenied(" ".join(found))
+
+    def refuse_version(self, request, version, previous_status):
+        """The lifecycle's verdict on restoring `version`: a status the user may not set is a
+        403; any other refusal a message and a redirect (None when it may be restored)."""
+        record = version._object_version.object
+        self.refuse_status_change(request, record.status, previous_status)
+        found = lifecycle.refusals(
+            record,
+            may_publish=self.has_publish_permission(request),
+            previous_status=previous_status,
+        )
+        if not found:
+            return None
+        for message in lifecycle.messages_of(found):
+            messages.error(request, f"This version cannot be restored: {message}")
+        return found
 
     def current_status(self, pk):
         if pk is None:
@@ -135,17 +193,20 @@ class RecordAdmin(VersionAdmin):
         version = get_object_or_404(
             Version.objects.get_for_object_reference(self.model, unquote(object_id)), pk=version_id
         )
-        self.refuse_status_change(
-            request, version.field_dict.get("status"), self.current_status(version.object_id)
-        )
+        if self.refuse_version(request, version, self.current_status(version.object_id)):
+            opts = self.opts
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_history", object_id)
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         version = get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
-        self.refuse_status_change(request, version.field_dict.get("status"), None)
+        if self.refuse_version(request, version, None):
+            opts = self.opts
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_recoverlist")
         return super().recover_view(request, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
+        # The form said so already; this holds for any other way in.
         self.refuse_status_change(request, obj.status, self.current_status(obj.pk))
         super().save_model(request, obj, form, change)
 
@@ -160,14 +221,20 @@ class RecordAdmin(VersionAdmin):
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(request.user)
             reversion.set_comment(f"Marked {status} from the list.")
+            may_publish = self.has_publish_permission(request)
             for record in queryset.select_related(None).select_for_update():
-                if status == Status.PUBLISHED and (errors := record.publish_errors()):
+                previous, record.status = record.status, status
+                found = lifecycle.refusals(
+                    record, may_publish=may_publish, previous_status=previous
+                )
+                if found:
                     self.message_user(
                         request,
-                        f"“{record}” was not published: {' '.join(errors.values())}",
+                        f"“{record}” was not {verb}: {' '.join(lifecycle.messages_of(found))}",
                         messages.ERROR,
                     )
                     continue
+                record.status = previous
                 if record.status != status:
                     record.status = status
                     record.save(update_fields=["status", "updated_at"])

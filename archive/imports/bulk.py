@@ -7,9 +7,10 @@ line imports tens of thousands of rows; there `BatchImporter` drives the same re
 - one query per batch reads the existing records of the batch's slugs (and one per
   multi-valued column their child rows);
 - each row goes through the resource's own reading and checks: `before_import_row` (cell
-  size), `import_instance` (columns, look-ups from in-memory tables, child rows, dates,
-  status, slug), `skip_row` (unchanged?) and `validate_instance` — so a row gets exactly the
-  errors, notes and verdict the admin preview gives it;
+  size), `import_instance` (columns, look-ups from in-memory tables, child rows, the kind's
+  defaults, dates, status, slug), `skip_row` (unchanged?) and `validate_instance` (the
+  lifecycle's rules, `archive/lifecycle.py`) — so a row gets exactly the errors, notes and
+  verdict the admin preview gives it, in the words the admin form uses;
 - the valid rows of a batch are written with bulk_create / bulk_update (only the columns that
   changed), their child rows replaced in bulk, one reversion version each (serialised in one
   pass, into the import's revision), and the published ones (re)indexed for search in bulk.
@@ -99,6 +100,7 @@ class BatchImporter:
             return {}
         found = {r.slug: r for r in self.model._default_manager.filter(slug__in=slugs)}
         self.resource.prefetch_children([r.pk for r in found.values()])
+        self.resource.prefetch_slug_holders(slugs - set(found))  # old slugs of other records
         return found
 
     def _instance(self, existing: dict, row: dict):

@@ -16,16 +16,16 @@ from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from import_export import resources
 from import_export.instance_loaders import CachedInstanceLoader
 
+from archive import lifecycle
 from archive.dates import EDTFField
-from archive.models import CATALOGUER_STATUSES, Status
+from archive.lifecycle import Status
 
 from . import codec
 from .bulk import index_for_search
-from .dates import edtf_bounds, is_edtf, to_edtf
+from .dates import is_edtf, to_edtf
 from .fields import ChildrenField, TextWidget
 from .revisions import ImportRevision
 from .sql import insert
@@ -40,6 +40,9 @@ class PrefetchingInstanceLoader(CachedInstanceLoader):
     def __init__(self, resource, dataset=None):
         super().__init__(resource, dataset)
         resource.prefetch_children([i.pk for i in self.all_instances.values()])
+        if dataset is not None and "slug" in (dataset.headers or []):
+            new = {str(slug or "").strip() for slug in dataset["slug"]} - set(self.all_instances)
+            resource.prefetch_slug_holders(new)
 
 
 class RecordResource(resources.ModelResource):
@@ -72,6 +75,7 @@ class RecordResource(resources.ModelResource):
         self.revision = None
         self._slugs_in_file: dict[str, int] = {}
         self._new_slugs: set[str] = set()
+        self._slug_holders: dict[str, str] = {}  # slugs of new rows other records hold
         for field in self.fields.values():
             if isinstance(field, ChildrenField):
                 field.resource = self
@@ -104,6 +108,11 @@ class RecordResource(resources.ModelResource):
     def prefetch_children(self, pks: list) -> None:
         for field in self.children_fields():
             self._children[field.column_name] = dict(field.load(pks)) if pks else {}
+
+    def prefetch_slug_holders(self, slugs) -> None:
+        """The lifecycle's refusals for new rows' slugs that other records hold as an old
+        slug: one look-up for a file or a batch."""
+        self._slug_holders.update(lifecycle.slug_holders(self._meta.model, slugs, current=False))
 
     def before_export(self, queryset, **kwargs):
         """Child rows for the whole export in one query per multi-valued column."""
@@ -167,6 +176,9 @@ class RecordResource(resources.ModelResource):
                 field.save(instance, row)
             except ValueError as e:
                 errors[field.column_name] = ValidationError(str(e), code="invalid")
+        # Blank cells the kind fills by default are filled before the row is compared with
+        # the stored record, as saving would fill them (a blank sort name is the name).
+        lifecycle.fill_defaults(instance)
         self._import_dates(instance, row, errors)
         self._check_status(instance, row, errors)
         self._check_slug(instance, row, errors)
@@ -209,35 +221,29 @@ class RecordResource(resources.ModelResource):
                 self._row["readings"].append(f"{date_field}: “{result.text}” read as {result.edtf}")
 
     def _check_status(self, instance, row, errors) -> None:
-        if self.may_publish or "status" in errors:
+        if "status" in errors:
             return
         before = instance._import_status
-        after = instance.status or Status.DRAFT
-        if before is None and "status" not in row:
-            instance.status = Status.DRAFT
-            return
-        changed = after != (before or Status.DRAFT)
-        touches_public = after not in CATALOGUER_STATUSES or (
-            before is not None and before not in CATALOGUER_STATUSES
-        )
-        if changed and touches_public:
-            errors["status"] = ValidationError(
-                f"You may not set “{after}”: only curators publish or withdraw. "
-                "Use draft or review."
-            )
+        if not instance.status or (before is None and "status" not in row and not self.may_publish):
+            instance.status = before or Status.DRAFT  # a blank cell keeps what is, or draft
+        found = lifecycle.status_refusals(instance.status, before, may_publish=self.may_publish)
+        if found:
+            errors["status"] = ValidationError(found)
 
     def _check_slug(self, instance, row, errors) -> None:
         slug = instance.slug
         if not slug:
             return
-        if slug != slugify(slug) or len(slug) > 200:
-            errors["slug"] = ValidationError(f"“{slug}” is not a slug (a-z, 0-9 and hyphens).")
+        if refusal := lifecycle.slug_refusal(slug):
+            errors["slug"] = ValidationError(refusal)
             return
         number = self._row["number"]
         first = self._slugs_in_file.setdefault(slug, number)
         if first != number:
             # Rows are numbered as in a spreadsheet: the heading is row 1.
-            errors["slug"] = ValidationError(f"“{slug}” is already used by row {first + 1}.")
+            errors["slug"] = ValidationError(lifecycle.slug_taken(slug, f"row {first + 1}"))
+        elif instance.pk is None and slug in self._slug_holders:
+            errors["slug"] = ValidationError(self._slug_holders[slug])
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         """Model.clean_fields() and clean(), without what costs a query or the EDTF parser.
@@ -248,11 +254,22 @@ class RecordResource(resources.ModelResource):
         length and NUL bytes inline; any that fails, and every other kind of column, goes
         through the field's own clean(), so the messages are Django's own."""
         errors = dict(import_validation_errors or {})
-        for field, plain in self._checked_fields(type(instance)):
+        model = type(instance)
+        # The lifecycle's rules first (required fields, status, what publishing demands), in
+        # its words; then what each field checks itself.
+        columns = {f.name: self.column_of(f.name) for f in model._meta.fields}
+        failed = set(errors) | {name for name, column in columns.items() if column in errors}
+        refused = lifecycle.field_refusals(instance, exclude=failed | {"status", "slug"})
+        for name, messages in lifecycle.record_refusals(instance).items():
+            refused.setdefault(name, messages)
+        for name, messages in refused.items():
+            errors.setdefault(self.column_of(name), ValidationError(messages))
+        for field, plain in self._checked_fields(model):
             column = self.column_of(field.name)
             if field.is_relation:
                 if not field.null and getattr(instance, field.attname) is None:
-                    errors.setdefault(column, ValidationError("This column is required."))
+                    message = lifecycle.required_message(model, field)
+                    errors.setdefault(column, ValidationError(message))
                 continue
             if field.name in errors or column in errors:
                 continue
@@ -287,7 +304,9 @@ class RecordResource(resources.ModelResource):
                 if field.primary_key or getattr(field, "generated", False):
                     continue
                 if not field.is_relation and (
-                    field.name == "slug" or not field.editable or isinstance(field, EDTFField)
+                    field.name in ("slug", "status")  # the lifecycle's (_check_status/_slug)
+                    or not field.editable
+                    or isinstance(field, EDTFField)
                 ):
                     continue
                 fields.append((field, cls._plain(field)))
@@ -350,13 +369,9 @@ class RecordResource(resources.ModelResource):
     def before_save_instance(self, instance, row, **kwargs):
         # A new row without a slug gets one when it is written (`assign_slugs`): a batch's
         # rows then need one query for all, and the slugs later rows of the batch give.
-        if instance.status == Status.PUBLISHED and instance.published_at is None:
-            instance.published_at = timezone.now()
-        for field in instance._meta.concrete_fields:
-            if isinstance(field, EDTFField):
-                earliest, latest = edtf_bounds(getattr(instance, field.attname))
-                setattr(instance, f"{field.name}_earliest", earliest)
-                setattr(instance, f"{field.name}_latest", latest)
+        lifecycle.prepare(instance, slug=False)
+        if instance.cited_text_fields and any("[@" in t for t in instance.cited_texts()):
+            instance.update_citation_keys()  # a marker naming an old slug: the current one
         instance.updated_at = timezone.now()
         self.prepare(instance)
 
@@ -369,8 +384,8 @@ class RecordResource(resources.ModelResource):
         need = [i for i in instances if not i.slug]
         if not need:
             return
-        fallback = self._meta.model._meta.model_name
-        bases = {id(i): slugify(str(i))[:180] or fallback for i in need}
+        model = self._meta.model
+        bases = {id(i): lifecycle.slug_base(str(i), model) for i in need}
         manager = self._meta.model._default_manager
         taken = set(manager.filter(slug__in=set(bases.values())).values_list("slug", flat=True))
         mine = self._new_slugs | set(self._slugs_in_file)

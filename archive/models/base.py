@@ -81,11 +81,13 @@ class Record(models.Model):
         return lifecycle.unique_slug(self, text)
 
     @classmethod
-    def slug_holders(cls, slugs, exclude_pk=None):
-        """(slug, record, is_old) for each of `slugs` another record of this kind has, now or
-        as an old slug (`SlugRedirect`); lifecycle's slug rules ask this."""
-        current = cls._default_manager.filter(slug__in=slugs).exclude(pk=exclude_pk)
-        found = [(record.slug, record, False) for record in current]
+    def slug_holders(cls, slugs, exclude_pk=None, current=True):
+        """(slug, record, is_old) for each of `slugs` another record of this kind has, now
+        (when `current`) or as an old slug (`SlugRedirect`); lifecycle's slug rules ask this."""
+        found = []
+        if current:
+            holders = cls._default_manager.filter(slug__in=slugs).exclude(pk=exclude_pk)
+            found += [(record.slug, record, False) for record in holders]
         content_type = ContentType.objects.get_for_model(cls)
         redirects = list(
             SlugRedirect.objects.filter(content_type=content_type, old_slug__in=slugs)
