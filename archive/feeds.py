@@ -17,13 +17,13 @@ from archive import registry
 FEED_LENGTH = 30
 
 
-def recent_records(limit: int = FEED_LENGTH) -> list:
-    """The most recently published records across kinds: one query per kind (and the ones
-    each kind's description needs in bulk, `Kind.prepare_description`)."""
+def recent_records(limit: int = FEED_LENGTH, *, to_describe: bool = False) -> list:
+    """The most recently published records across kinds: one query per kind (and, to describe
+    them, the rows each kind's description reads in bulk: `Kind.prepare_description`)."""
     records = []
     for kind in registry.kinds():
         published = kind.model._default_manager.published().exclude(published_at=None)
-        if kind.prepare_description is not None:
+        if to_describe and kind.prepare_description is not None:
             published = kind.prepare_description(published)
         records += list(published.order_by("-published_at")[:limit])
     records.sort(key=lambda record: record.published_at, reverse=True)
@@ -59,7 +59,9 @@ class RecentRecordsFeed(Feed):
         return self.link(request)
 
     def items(self, request):
-        return [registry.description(record, request) for record in recent_records()]
+        return [
+            registry.description(record, request) for record in recent_records(to_describe=True)
+        ]
 
     def item_title(self, description):
         return f"{description.kind_label}: {description.title}"

@@ -1,8 +1,11 @@
 """The one neutral description of an organisation (`archive.description`), and what people add
 to a source's description: the organisation that published, broadcast or issued it."""
 
+from django.db.models import Prefetch
+
 from archive.description import Agent, Description, Identifier, Link, Relation
-from archive.models import Status
+from archive.models import Identifier as IdentifierRow
+from archive.models import Place, Status
 from people.models import Organisation, Publication
 
 KIND_KEY = "organisation"
@@ -74,8 +77,10 @@ def describe_publishers(source, request, description: Description) -> None:
     """A source's publisher from its publication rows (one query): the publishing or
     broadcasting body fills `publisher` when the source's own publisher text is empty and is
     linked; an issuing body (a ministry of its decree) is its corporate author."""
-    rows = Publication.objects.filter(source=source, organisation__status=Status.PUBLISHED)
-    for row in rows.select_related("organisation"):
+    rows = getattr(source, "public_publications", None)  # prepared in bulk (the feed)
+    if rows is None:
+        rows = published_publications().filter(source=source)
+    for row in rows:
         organisation = row.organisation  # a draft organisation is never named: drafts never leak
         url = _absolute(request, organisation.get_absolute_url())
         description.links.append(
@@ -89,3 +94,25 @@ def describe_publishers(source, request, description: Description) -> None:
                 description.creators_note = ""
         elif not description.publisher:
             description.publisher = organisation.name
+
+
+def published_publications():
+    return Publication.objects.filter(organisation__status=Status.PUBLISHED).select_related(
+        "organisation"
+    )
+
+
+def prepare_publishers(queryset):
+    """What `describe_publishers` reads for many sources at once (the feed, harvesting)."""
+    rows = Prefetch("publications", published_publications(), to_attr="public_publications")
+    return queryset.prefetch_related(rows)
+
+
+def prepare_organisation(queryset):
+    """What `describe_organisation` reads for many organisations at once (the feed)."""
+    return queryset.select_related("organisation_type", "parent").prefetch_related(
+        "names",
+        Prefetch("identifiers", IdentifierRow.objects.select_related("scheme")),
+        Prefetch("places", Place.objects.published(), to_attr="public_places"),
+        Prefetch("units", Organisation.objects.published(), to_attr="public_units"),
+    )

@@ -7,7 +7,12 @@ from archive import registry
 
 def register() -> None:
     from people.models import Organisation
-    from people.organisation_description import describe_organisation, describe_publishers
+    from people.organisation_description import (
+        describe_organisation,
+        describe_publishers,
+        prepare_organisation,
+        prepare_publishers,
+    )
     from people.organisation_search import ORGANISATION
     from people.resources import OrganisationResource
 
@@ -21,13 +26,14 @@ def register() -> None:
         order=30,
         facet=True,
         describe=describe_organisation,
+        prepare_description=prepare_organisation,
         schema_type="Organization",
         search=ORGANISATION,
         resource=OrganisationResource,
         links_to=(registry.LinkTo("places"),),  # a place's page lists the bodies based there
     )
     # A source's description names the organisation that published it.
-    registry.extend("source", describe=describe_publishers)
+    registry.extend("source", describe=describe_publishers, prepare_description=prepare_publishers)
     from people.source_links import PUBLICATION_CREDIT
 
     registry.extend("source", evidence=PUBLICATION_CREDIT)  # its page credits the publisher
