@@ -1,7 +1,7 @@
 """Admin: the list of likely duplicate people, and merging two of them."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -50,7 +50,12 @@ class DuplicatesAdminMixin:
             messages.error(request, "Choose two different people.")
             return redirect("admin:people_person_duplicates")
         name, slug = other.name, other.slug
-        revision = merge(survivor, other, user=request.user)
+        try:
+            revision = merge(survivor, other, user=request.user)
+        except ValidationError as refused:  # the lifecycle's rules (people/merge.py)
+            for message in refused.messages:
+                messages.error(request, f"Not merged: {message}")
+            return redirect("admin:people_person_duplicates")
         undo = reverse("admin:people_person_undo_merge")
         messages.success(
             request,

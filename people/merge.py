@@ -7,6 +7,7 @@ the folded surname, so only names in one block are compared (never all pairs of 
 within a block a similarity ratio of the folded full names decides.
 """
 
+import copy
 import re
 import unicodedata
 from collections import defaultdict
@@ -15,10 +16,12 @@ from difflib import SequenceMatcher
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from unidecode import unidecode
 
-from archive.models import Citation, Claim, Identifier, SlugRedirect
+from archive import lifecycle
+from archive.models import Citation, Claim, Identifier, SlugRedirect, Status
 from people import hooks
 from people.models import Contribution, Person, PersonName
 
@@ -116,6 +119,32 @@ FILLABLE = [
 ]  # fmt: skip
 
 
+def _check_merge(survivor: Person, other: Person, user) -> None:
+    """The lifecycle's rules, before anything moves: the other record leaves the public site
+    (as if withdrawn), and the survivor, its blanks filled from the other, must be saveable.
+    Raises ValidationError {field: messages} in the lifecycle's words."""
+    may_publish = lifecycle.may_publish(user, Person)
+    errors = {}
+    if found := lifecycle.status_refusals(
+        Status.WITHDRAWN if other.status == Status.PUBLISHED else other.status,
+        other.status,
+        may_publish=may_publish,
+    ):
+        errors["status"] = found
+    merged = copy.copy(survivor)
+    for name in FILLABLE:
+        field = Person._meta.get_field(name)
+        if not getattr(merged, field.attname) and getattr(other, field.attname):
+            setattr(merged, field.attname, getattr(other, field.attname))
+    lifecycle.fill_defaults(merged)
+    for name, messages in lifecycle.refusals(
+        merged, may_publish=may_publish, previous_status=survivor.status
+    ).items():
+        errors.setdefault(name, messages)
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def merge(survivor: Person, other: Person, user=None) -> reversion.models.Revision:
     """Fold `other` into `survivor`; return the revision that undoes it (`undo_merge`).
@@ -129,6 +158,7 @@ def merge(survivor: Person, other: Person, user=None) -> reversion.models.Revisi
         raise ValueError("A person cannot be merged with themself.")
     survivor = Person.objects.select_for_update().get(pk=survivor.pk)
     other = Person.objects.select_for_update().get(pk=other.pk)
+    _check_merge(survivor, other, user)
     before = [survivor, other, *_moved_rows(survivor), *_moved_rows(other)]
     with reversion.create_revision(atomic=False):
         for obj in before:
