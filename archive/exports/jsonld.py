@@ -19,9 +19,6 @@ from urllib.parse import urljoin
 from archive import registry
 from archive.description import Agent, Description, Link, Relation
 
-# Until every view passes its description to document(): the builders they call today.
-from archive.exports.jsonld_legacy import base, date_span, date_value, media, place, ref, source  # noqa: F401
-
 # A work's CSL type → its schema.org CreativeWork subtype.
 WORK_TYPES = {
     "article": "Article",
