@@ -72,6 +72,11 @@ def _role_filter():
     )
 
 
+def _prepare_events(queryset):
+    """What `_describe_events` reads for many organisations at once (the feed)."""
+    return queryset.prefetch_related(*_prefetches())
+
+
 def _describe_events(organisation, request, description) -> None:
     """An organisation is the subject of the published events it took part in."""
     rows = getattr(organisation, "public_involvements", None)
@@ -139,6 +144,6 @@ INVOLVEMENT_EVIDENCE = Evidence(
 def register() -> None:
     hooks.add_section(Organisation, EVENTS_SECTION)
     hooks.add_filter(Organisation, "role", _role_filter)
-    registry.extend("organisation", describe=_describe_events)
+    registry.extend("organisation", describe=_describe_events, prepare_description=_prepare_events)
     registry.extend("event", search=EVENT_ORGANISATIONS)
     registry.extend("source", evidence=INVOLVEMENT_EVIDENCE)

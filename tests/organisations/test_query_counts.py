@@ -69,3 +69,16 @@ def test_the_browse_page_runs_as_many_queries_for_fifty_organisations_as_for_one
         factories.organisation(organisation_type="army", places=[factories.place()])
     assert queries(client, "/organisations/?sort=founded") == few
     assert queries(client, "/organisations/?place=baku&organisation_type=army") <= few + 1
+
+
+def test_the_feed_describes_fifty_organisations_in_as_many_queries_as_one(client):
+    def organisation():
+        army = factories.organisation(places=[factories.place()], parent=factories.organisation())
+        army.names.create(name="Армия", language="ru")
+        factories.publication(army, factories.source())
+
+    organisation()
+    few = queries(client, "/feed/")
+    for _ in range(49):
+        organisation()
+    assert queries(client, "/feed/") == few
