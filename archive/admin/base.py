@@ -170,7 +170,8 @@ class RecordAdmin(VersionAdmin):
         """The lifecycle's verdict on restoring `version`: a status the user may not set is a
         403; any other refusal a message and a redirect (None when it may be restored)."""
         record = version._object_version.object
-        self.refuse_status_change(request, record.status, previous_status)
+        if record.status in Status.values:  # an unknown one is refused below, in words
+            self.refuse_status_change(request, record.status, previous_status)
         found = lifecycle.refusals(
             record,
             may_publish=self.has_publish_permission(request),
