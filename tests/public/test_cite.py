@@ -120,3 +120,22 @@ def test_bibtex_and_ris_escape_what_would_break_them():
     assert "url = {http://a/%7Bb%7D}" in text
     record = ris.record(work(slug="x", type="book", title="Two\nlines"), datetime.date(2025, 5, 1))
     assert "TI  - Two lines" in record.split("\r\n")
+
+
+def test_an_unknown_author_is_said_on_the_page_and_exported_nowhere(client, demo):
+    page = client.get(SOURCE_URL).content.decode()
+    assert "Author unknown (the article names no writer)" in page
+    assert "citation_author" not in page and "DC.creator" not in page
+    assert "Unnamed" not in page and "writer)" not in unescape(page).replace("no writer)", "")
+    assert '<meta name="DC.type" content="magazineArticle">' in page
+    for fmt in ("bib", "ris", "json"):
+        text = client.get(f"{SOURCE_URL}cite.{fmt}").content.decode()
+        assert "writer" not in text and "Unnamed" not in text, fmt
+
+
+def test_record_pages_carry_dublin_core_and_cite_the_site_once(client, demo):
+    page = client.get(f"/events/{EVENT_SLUG}/").content.decode()
+    for name in ("DC.title", "DC.date", "DC.type", "DC.publisher", "DC.identifier"):
+        assert f'<meta name="{name}"' in page, name
+    assert '<meta name="DC.type" content="webpage">' in page and "citation_title" not in page
+    assert "The Archive, The Archive" not in page and "The Archive. The Archive" not in page
