@@ -43,15 +43,18 @@ def sources_by_key(keys) -> dict[str, Source]:
         redirects = SlugRedirect.objects.filter(
             content_type=ContentType.objects.get_for_model(Source), old_slug__in=unknown
         )
-        old = redirects.filter(object_id=models.OuterRef("pk")).values("old_slug")[:1]
-        renamed = Source.objects.filter(pk__in=redirects.values("object_id")).annotate(
-            old_key=models.Subquery(old)
+        own = redirects.filter(object_id=models.OuterRef("pk"))
+        counted = own.values("object_id").annotate(n=models.Count("*")).values("n")
+        renamed = list(
+            Source.objects.filter(pk__in=redirects.values("object_id")).annotate(
+                old_key=models.Subquery(own.values("old_slug")[:1]),
+                old_keys=models.Subquery(counted),
+            )
         )
-        named = {source.old_key: source for source in renamed if source.old_key in unknown}
-        if not named:
-            break
-        found.update(named)
-        unknown -= set(named)  # a source named by two old slugs at once: asked again
+        found.update({source.old_key: source for source in renamed})
+        unknown -= {source.old_key for source in renamed}
+        if not any(source.old_keys > 1 for source in renamed):
+            break  # else a source named by two old slugs at once: ask for the other
     return found
 
 
