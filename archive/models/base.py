@@ -166,9 +166,22 @@ class Record(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def full_clean(self, exclude=None, validate_unique=True, validate_constraints=True):
+        # What publishing demands is judged last, on the record as the kind's clean() left it
+        # (a media item learns its type from its file there).
+        errors = {}
+        try:
+            super().full_clean(exclude, validate_unique, validate_constraints)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for name, messages in lifecycle.record_refusals(self).items():
+            errors.setdefault(name, messages)
+        if errors:
+            raise ValidationError(errors)
+
     def clean(self):
         super().clean()
-        errors = lifecycle.record_refusals(self)
+        errors = {}
         lookup = self.citation_model().objects.sources_by_key
         for name in self.cited_text_fields:
             try:
