@@ -3,16 +3,21 @@ to a source's description: the organisation that published, broadcast or issued 
 
 from django.db.models import Prefetch
 
-from archive.description import Agent, Description, Identifier, Link, Relation
-from archive.models import Identifier as IdentifierRow
+from archive.description import Agent, Description, Link, Relation
+from archive.descriptions import (
+    absolute,
+    base,
+    cited_sources,
+    described_rows,
+    identifiers,
+    link,
+    plain_text,
+    published,
+)
 from archive.models import Place, Status
 from people.models import Organisation, Publication
 
 KIND_KEY = "organisation"
-
-
-def _absolute(request, path: str) -> str:
-    return request.build_absolute_uri(path) if request is not None else path
 
 
 def _existence(organisation: Organisation) -> str:
@@ -24,13 +29,10 @@ def _existence(organisation: Organisation) -> str:
     return f"{founded or '..'}/{dissolved}"
 
 
-def _published(records) -> list:
-    return [record for record in records if record is not None and record.is_published]
-
-
 def describe_organisation(organisation: Organisation, request=None) -> Description:
-    """Uses what the record page prefetched (`public_places`, `public_units`) when it is
-    there, else asks the database (a feed or an export of one record)."""
+    """An organisation (type and parent selected; names, identifiers, citations prefetched).
+    Uses the published places and units the record page or the feed prefetched
+    (`public_places`, `public_units`), else asks the database (a download of one record)."""
     places = getattr(organisation, "public_places", None)
     if places is None:
         places = list(organisation.places.published())
@@ -38,38 +40,25 @@ def describe_organisation(organisation: Organisation, request=None) -> Descripti
     if units is None:
         units = list(organisation.units.published())
     parent = organisation.parent if organisation.parent_id else None
-    links = [
-        Link(Relation.PLACE, "place", place.name, _absolute(request, place.get_absolute_url()))
-        for place in places
-    ]
-    links += [
-        Link(Relation.PART_OF, KIND_KEY, str(p), _absolute(request, p.get_absolute_url()))
-        for p in _published([parent])
-    ]
-    links += [
-        Link(Relation.HAS_PART, KIND_KEY, str(u), _absolute(request, u.get_absolute_url()))
-        for u in units
-    ]
-    return Description(
+    links = [link(Relation.PLACE, "place", place, request) for place in places]
+    links += [link(Relation.PART_OF, KIND_KEY, p, request) for p in published([parent])]
+    links += [link(Relation.HAS_PART, KIND_KEY, unit, request) for unit in units]
+    kind = organisation.organisation_type
+    return base(
+        organisation,
+        request,
         kind=KIND_KEY,
         kind_label="Organisation",
         type=KIND_KEY,
-        title=organisation.name,
-        url=_absolute(request, organisation.get_absolute_url()),
-        genre=organisation.organisation_type.name if organisation.organisation_type else "",
+        genre=kind.name if kind else "",
         date=_existence(organisation),
         date_words=organisation.existence,
         date_text="; ".join(filter(None, [organisation.founded_text, organisation.dissolved_text])),
-        summary=organisation.summary,
+        summary=organisation.summary or plain_text(organisation.description),
         alternate_names=[name.name for name in organisation.names.all()],
-        identifiers=[
-            Identifier(i.scheme.slug, i.value, i.scheme.url_for(i.value))
-            for i in organisation.identifiers.all()
-        ],
-        subjects=[organisation.organisation_type.name] if organisation.organisation_type else [],
-        links=links,
-        published_at=organisation.published_at,
-        modified_at=organisation.updated_at,
+        identifiers=identifiers(organisation),
+        subjects=[kind.name] if kind else [],
+        links=links + cited_sources(organisation, request),
     )
 
 
@@ -82,7 +71,7 @@ def describe_publishers(source, request, description: Description) -> None:
         rows = published_publications().filter(source=source)
     for row in rows:
         organisation = row.organisation  # a draft organisation is never named: drafts never leak
-        url = _absolute(request, organisation.get_absolute_url())
+        url = absolute(request, organisation.get_absolute_url())
         description.links.append(
             Link(Relation.PUBLISHER, KIND_KEY, organisation.name, url, role=row.role)
         )
@@ -112,7 +101,7 @@ def prepare_organisation(queryset):
     """What `describe_organisation` reads for many organisations at once (the feed)."""
     return queryset.select_related("organisation_type", "parent").prefetch_related(
         "names",
-        Prefetch("identifiers", IdentifierRow.objects.select_related("scheme")),
+        *described_rows(),
         Prefetch("places", Place.objects.published(), to_attr="public_places"),
         Prefetch("units", Organisation.objects.published(), to_attr="public_units"),
     )
