@@ -4,20 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('archive', '0005_source_reverse_names'),
+        ("archive", "0005_source_reverse_names"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='source',
-            name='creators_unknown',
-            field=models.BooleanField(default=False, help_text='The source names no creator. Exports then give no author at all (an unknown author is not a name); the page says “Author unknown” with the words above.', verbose_name='creators unknown'),
+            model_name="source",
+            name="creators_unknown",
+            field=models.BooleanField(
+                default=False,
+                help_text="The source names no creator. Exports then give no author at all (an unknown author is not a name); the page says “Author unknown” with the words above.",
+                verbose_name="creators unknown",
+            ),
         ),
         migrations.AlterField(
-            model_name='source',
-            name='creators_text',
-            field=models.CharField(blank=True, help_text='As the source credits them, when the creators below cannot be named; when the creators are unknown, why (“the article names no writer”).', max_length=500, verbose_name='creators as credited'),
+            model_name="source",
+            name="creators_text",
+            field=models.CharField(
+                blank=True,
+                help_text="As the source credits them, when the creators below cannot be named; when the creators are unknown, why (“the article names no writer”).",
+                max_length=500,
+                verbose_name="creators as credited",
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('search', '0003_phrase_word_pairs'),
+        ("search", "0003_phrase_word_pairs"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='searchfacet',
-            name='facet',
+            model_name="searchfacet",
+            name="facet",
             field=models.CharField(max_length=30),
         ),
     ]
