@@ -32,7 +32,7 @@ def _prefetches() -> list:
         Prefetch(
             "participations",
             queryset=Participation.objects.filter(event__status=PUBLISHED)
-            .select_related("event__event_type", "role", "source")
+            .select_related("event__event_type", "role", "source__kind")
             .order_by("event__date_earliest", "event__title", "order"),
         )
     ]

@@ -56,7 +56,7 @@ class EventDetailView(RecordDetailView):
             Prefetch(
                 "participations",
                 queryset=Participation.objects.filter(person__status=PUBLISHED).select_related(
-                    "person", "role", "source"
+                    "person", "role", "source__kind"
                 ),
             ),
             Prefetch(
@@ -69,13 +69,13 @@ class EventDetailView(RecordDetailView):
             Prefetch(
                 "relations_out",
                 queryset=EventRelation.objects.filter(to_event__status=PUBLISHED).select_related(
-                    "to_event", "relation_type", "source"
+                    "to_event", "relation_type", "source__kind"
                 ),
             ),
             Prefetch(
                 "relations_in",
                 queryset=EventRelation.objects.filter(from_event__status=PUBLISHED).select_related(
-                    "from_event", "relation_type", "source"
+                    "from_event", "relation_type", "source__kind"
                 ),
             ),
             Prefetch("media", queryset=MediaItem.objects.published().select_related("licence")),

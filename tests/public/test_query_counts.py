@@ -2,7 +2,8 @@
 
 Measured for an anonymous visitor (1 row → 50 rows), with the budget one above to allow the
 query citetext makes for a source named in the text but not cited by a row:
-- event page 11 → 11: event + type + parent; places; participations (person, role, source);
+- event page 11 → 11: event + type + parent; places; participations (person, role, source,
+  its kind: a footnote names it);
   parts; relations out; relations in; media; citations (source, kind); claims (attribute,
   source); identifiers (scheme); creators of the cited sources.
 - person page 9 → 9: person + places + portrait; names; participations (event, type, role,
@@ -20,6 +21,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from events.models import EventRelation, RelationType
 from tests import factories
 
 from .conftest import cited_source, image, rich_event, rich_media, rich_person, rich_place
@@ -94,3 +96,39 @@ def test_its_lists_and_feeds_do_not_grow_with_the_records(client, django_assert_
     for url in LISTS:
         with django_assert_max_num_queries(LIST_BUDGETS.get(url, 10)):
             client.get(url)
+
+
+def event_with_cited_roles(n: int):
+    """An event whose n participants and n relations each rest on a source the event cites
+    nowhere else: each footnote names its source's kind, selected with the row."""
+    event = factories.event()
+    relation = RelationType.objects.get(slug="led-to")
+    for _ in range(n):
+        factories.participation(event, factories.person(), source=factories.source())
+        EventRelation.objects.create(
+            from_event=event,
+            to_event=factories.event(),
+            relation_type=relation,
+            source=factories.source(),
+        )
+        EventRelation.objects.create(
+            from_event=factories.event(),
+            to_event=event,
+            relation_type=relation,
+            source=factories.source(),
+        )
+    return event
+
+
+def person_with_cited_roles(n: int):
+    """A person who took part in n events, each on a source cited nowhere else."""
+    person = factories.person()
+    for _ in range(n):
+        factories.participation(factories.event(), person, source=factories.source())
+    return person
+
+
+@pytest.mark.parametrize("build", [event_with_cited_roles, person_with_cited_roles])
+def test_a_footnote_on_a_role_costs_no_query_of_its_own(client, build):
+    one, fifty = build(1), build(50)
+    assert queries(client, one.get_absolute_url()) == queries(client, fifty.get_absolute_url())
