@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
+from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -15,6 +16,7 @@ from archive.dates import describe
 from archive.imports.admin import RecordImportExportMixin
 from archive.media import fixity
 from archive.media.derivatives import ensure_derivatives
+from archive.media.ingest import inspect_upload
 from archive.media.specs import ACCEPTED, accepted_extensions
 from archive.models import MediaItem
 from archive.resources import MediaItemResource
@@ -53,6 +55,17 @@ class MediaItemForm(forms.ModelForm):
                 }
             )
         }
+
+    def clean_file(self):
+        # The upload door: a new file is inspected (type, size, checksum) before the model's
+        # rules run, so that publishing an image knows it is one.
+        upload = self.cleaned_data.get("file")
+        if upload and "file" in self.changed_data:
+            try:
+                inspect_upload(self.instance, upload)
+            except ValidationError as error:
+                raise ValidationError(error.message_dict["file"]) from error
+        return upload
 
 
 class MediaDateFilter(DecadeListFilter):

@@ -1,7 +1,9 @@
 """Taking a file in: size limit, type sniffed from its content, image checks, checksum, EXIF.
 
-`inspect_file()` refuses anything unsafe with a `ValidationError` before a byte is stored;
-`MediaItem.clean()` calls it for a new upload, so every form and `full_clean()` goes through it.
+`inspect_file()` refuses anything unsafe with a `ValidationError` before a byte is stored.
+`inspect_upload()` is the step every upload door takes for a new file (the admin form,
+`ingest()`): it inspects the file and gives the item what is derived from it. The model sits
+below this module and cannot call it; it refuses a new file no door has inspected instead.
 """
 
 import hashlib
@@ -14,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
 from . import images
-from .specs import ACCEPTED, TYPE_NAMES
+from .specs import ACCEPTED, TYPE_NAMES, accepted_summary
 
 CHUNK_SIZE = 1024 * 1024
 SNIFF_BYTES = 8192  # what `filetype` reads
@@ -29,13 +31,6 @@ class Inspection:
     width: int | None = None
     height: int | None = None
     exif: dict = field(default_factory=dict)
-
-
-def accepted_summary() -> str:
-    return (
-        "accepted are JPEG, PNG, TIFF, WebP and GIF images, MP3, Ogg and WAV audio, "
-        "MP4 and WebM video, and PDF documents"
-    )
 
 
 def _markup_error(head: bytes) -> ValidationError | None:
@@ -130,6 +125,20 @@ def inspect_file(file, name: str) -> Inspection:
     return inspection
 
 
+def inspect_upload(item, upload=None) -> None:
+    """Inspect a new `upload` (by default the item's own new file) and give `item` what is
+    derived from it, or raise a ValidationError {"file": [...]} and store nothing."""
+    if upload is None:
+        if not item.file or getattr(item.file, "_committed", True):
+            return  # no new file: nothing to inspect
+        upload = item.file.file
+    try:
+        inspection = inspect_file(upload, upload.name)
+    except ValidationError as error:
+        raise ValidationError({"file": error.error_list}) from error
+    item.apply_inspection(inspection, upload)
+
+
 def ingest(file, **fields):
     """Create a media item from a file as the admin does: checked, stored, derivatives made.
 
@@ -145,7 +154,17 @@ def ingest(file, **fields):
     item = MediaItem(file=file, **fields)
     if not item.slug:
         item.slug = item.make_unique_slug(item.title)
-    item.full_clean()
+    errors = {}
+    try:
+        inspect_upload(item)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    try:
+        item.full_clean(exclude=["file"] if errors else None)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
     try:
         with transaction.atomic():
             item.save()

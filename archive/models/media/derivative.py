@@ -2,8 +2,7 @@ from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from archive.media import specs
-
+from . import specs
 from .item import MediaItem
 
 

@@ -7,12 +7,12 @@ from django.db import models
 from django.urls import reverse
 
 from archive.dates import EDTFField
-from archive.media import specs
 
 from ..base import Record, RecordQuerySet, Status
 from ..places import Place
 from ..sources import Source
 from ..vocabularies import Licence
+from . import specs
 
 
 def original_upload_to(instance, filename: str) -> str:
@@ -41,6 +41,12 @@ class MediaItemQuerySet(RecordQuerySet):
         return self.select_related("licence")
 
 
+UNINSPECTED = (
+    "This file was not checked: upload it through the admin or archive.media.ingest, which "
+    "read its type and size from its content."
+)
+
+
 class MediaItem(Record):
     class MediaType(models.TextChoices):
         IMAGE = "image", "Image"
@@ -58,8 +64,8 @@ class MediaItem(Record):
     file = models.FileField(
         upload_to=original_upload_to,
         max_length=300,
-        help_text="JPEG, PNG, TIFF, WebP or GIF images; MP3, Ogg or WAV audio; MP4 or WebM "
-        "video; PDF documents. The type is read from the content; the name must agree.",
+        help_text=f"{specs.accepted_help()}. The type is read from the content; the name must "
+        "agree.",
     )
     original_filename = models.CharField(
         max_length=255, blank=True, editable=False, help_text="The name the file was uploaded as."
@@ -114,6 +120,8 @@ class MediaItem(Record):
 
     objects = MediaItemQuerySet.as_manager()
 
+    _inspected_upload = None  # the new upload an upload door inspected (apply_inspection)
+
     url_name = "archive:media_detail"
 
     class Meta:
@@ -129,21 +137,25 @@ class MediaItem(Record):
     def clean(self):
         super().clean()
         errors = {}
-        if self.file and not getattr(self.file, "_committed", True):
-            from archive.media.ingest import inspect_file
-
-            try:
-                self.apply_inspection(inspect_file(self.file, self.file.name))
-            except ValidationError as error:
-                errors["file"] = error.error_list
+        if self.has_uninspected_upload():
+            errors["file"] = [UNINSPECTED]
         if self.status == Status.PUBLISHED and not errors:
             errors.update(self.publish_errors())
         if errors:
             raise ValidationError(errors)
 
-    def apply_inspection(self, inspection) -> None:
-        """Take the derived fields from a new upload's inspection (archive.media.ingest)."""
-        self.original_filename = self.file.name.rsplit("/", 1)[-1][:255]
+    def has_uninspected_upload(self) -> bool:
+        """A new file that no upload door has inspected (`archive.media.ingest.inspect_upload`):
+        refused, so that no door can store a file unchecked."""
+        if not self.file or getattr(self.file, "_committed", True):
+            return False
+        return getattr(self.file, "file", None) is not self._inspected_upload
+
+    def apply_inspection(self, inspection, upload) -> None:
+        """Take the derived fields from the inspection of a new `upload` (made by
+        `archive.media.ingest.inspect_upload`, which every upload door calls)."""
+        self._inspected_upload = upload
+        self.original_filename = upload.name.rsplit("/", 1)[-1][:255]
         self.media_type = inspection.media_type
         self.mime_type = inspection.mime_type
         self.size = inspection.size
