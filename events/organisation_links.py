@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from archive import registry
 from archive.citetext import Footnote
 from archive.description import Link, Relation
+from archive.descriptions import link
 from archive.models import Status
 from archive.registry import Evidence, SearchExtension
 from events.models import Involvement, Role
@@ -91,6 +92,25 @@ def _describe_events(organisation, request, description) -> None:
         )
 
 
+def _describe_organisations(event, request, description) -> None:
+    """An event's participants include the published organisations involved in it, with their
+    roles, as its people are (JSON-LD makes the organiser its `organizer`). Reads the rows the
+    event page or the feed prefetched as `involvements` (organisation and role selected)."""
+    description.links += [
+        link(Relation.PARTICIPANT, "organisation", row.organisation, request, role=row.role.slug)
+        for row in event.involvements.all()
+        if row.organisation.is_published
+    ]
+
+
+def _prepare_organisations(queryset):
+    """What `_describe_organisations` reads for many events at once (the feed)."""
+    rows = Involvement.objects.filter(organisation__status=PUBLISHED)
+    return queryset.prefetch_related(
+        Prefetch("involvements", queryset=rows.select_related("organisation", "role"))
+    )
+
+
 def _organisations(event) -> list[Organisation]:
     return [row.organisation for row in event.involvements.all() if row.organisation.is_published]
 
@@ -146,4 +166,7 @@ def register() -> None:
     hooks.add_filter(Organisation, "role", _role_filter)
     registry.extend("organisation", describe=_describe_events, prepare_description=_prepare_events)
     registry.extend("event", search=EVENT_ORGANISATIONS)
+    registry.extend(
+        "event", describe=_describe_organisations, prepare_description=_prepare_organisations
+    )
     registry.extend("source", evidence=INVOLVEMENT_EVIDENCE)
