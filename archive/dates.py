@@ -273,3 +273,64 @@ def set_date_bounds(instance) -> None:
             earliest, latest = bounds(getattr(instance, field.attname))
             setattr(instance, f"{field.name}_earliest", earliest)
             setattr(instance, f"{field.name}_latest", latest)
+
+
+# --- the overlap rule: one definition, for the ORM and for the search's raw SQL ----------------
+# A record's span is [earliest, latest], a missing bound an open end that reaches as far as it
+# needs to; it meets the years start–end when it begins before the range ends and ends after
+# the range begins. An undated record (both bounds missing) never matches a range.
+
+
+def year_bounds(start: int | None, end: int | None) -> tuple[datetime.date | None, ...]:
+    """The first day of `start` and the last day of `end` (None stays None)."""
+    first = datetime.date(start, 1, 1) if start is not None else None
+    last = datetime.date(end, 12, 31) if end is not None else None
+    return first, last
+
+
+def overlap_clauses(start: int | None, end: int | None) -> list[list[tuple[str, str, object]]]:
+    """The rule as clauses that must all hold, each a list of tests of which one must: (bound,
+    lookup, value), bound "earliest" or "latest", lookup "isnull", "gte" or "lte" (Django's
+    meaning). No range, no clause: every record matches."""
+    if start is None and end is None:
+        return []
+    first, last = year_bounds(start, end)
+    clauses = [[("earliest", "isnull", False), ("latest", "isnull", False)]]  # dated at all
+    if first is not None:
+        clauses.append([("latest", "isnull", True), ("latest", "gte", first)])
+    if last is not None:
+        clauses.append([("earliest", "isnull", True), ("earliest", "lte", last)])
+    return clauses
+
+
+def overlap_q(earliest: str, latest: str, start: int | None, end: int | None) -> models.Q:
+    """The rule for the ORM; `earliest` and `latest` name the bound fields ("date_earliest",
+    "birth_date_earliest")."""
+    fields = {"earliest": earliest, "latest": latest}
+    condition = models.Q()
+    for clause in overlap_clauses(start, end):
+        either = models.Q()
+        for bound, lookup, value in clause:
+            either |= models.Q(**{f"{fields[bound]}__{lookup}": value})
+        condition &= either
+    return condition
+
+
+_SQL = {"gte": ">= %s", "lte": "<= %s"}
+
+
+def overlap_sql(earliest: str, latest: str, start: int | None, end: int | None):
+    """The rule for raw SQL: (condition, values); `earliest` and `latest` are columns
+    ("d.earliest"). ("", []) for no range."""
+    columns = {"earliest": earliest, "latest": latest}
+    parts, values = [], []
+    for clause in overlap_clauses(start, end):
+        tests = []
+        for bound, lookup, value in clause:
+            if lookup == "isnull":
+                tests.append(f"{columns[bound]} IS {'' if value else 'NOT '}NULL")
+            else:
+                tests.append(f"{columns[bound]} {_SQL[lookup]}")
+                values.append(value)
+        parts.append(f"({' OR '.join(tests)})")
+    return " AND ".join(parts), values

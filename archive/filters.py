@@ -1,13 +1,12 @@
 """Browse filters (django-filter) for the archive's own kinds, and the pieces every kind's
 filters share: year ranges over uncertain dates, choices from published records only."""
 
-import datetime
 import re
 
 import django_filters as filters
 from django import forms
-from django.db.models import Q
 
+from archive.dates import overlap_q
 from archive.models import Licence, MediaItem, Place, Source, SourceKind
 
 # A number as HTML allows it in an <input type="number"> value.
@@ -31,27 +30,11 @@ YEAR_WIDGET = YearInput()
 
 
 def overlapping(queryset, earliest: str, latest: str, start: int | None, end: int | None):
-    """Records whose uncertain date could fall in the years `start`–`end`.
-
-    An EDTF date counts when its span [earliest, latest] meets the range; an open end (a
-    missing bound) reaches as far as it needs to. Undated records never match a range.
-    """
+    """Records whose uncertain date could fall in the years `start`–`end`: the one rule,
+    `archive.dates.overlap_q` (an open end reaches; an undated record never matches)."""
     if start is None and end is None:
         return queryset
-    queryset = queryset.filter(
-        Q(**{f"{earliest}__isnull": False}) | Q(**{f"{latest}__isnull": False})
-    )
-    if start is not None:
-        first = datetime.date(start, 1, 1)
-        queryset = queryset.filter(
-            Q(**{f"{latest}__gte": first}) | Q(**{f"{latest}__isnull": True})
-        )
-    if end is not None:
-        last = datetime.date(end, 12, 31)
-        queryset = queryset.filter(
-            Q(**{f"{earliest}__lte": last}) | Q(**{f"{earliest}__isnull": True})
-        )
-    return queryset
+    return queryset.filter(overlap_q(earliest, latest, start, end))
 
 
 class YearRangeForm(forms.Form):

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from archive import lifecycle
+from archive import dates, lifecycle
 from archive.models import CATALOGUER_STATUSES, Citation, Claim, Identifier, Status
 
 # Quotations and notes are short: a small box keeps inline rows on one screen.
@@ -78,11 +78,11 @@ class DecadeListFilter(admin.SimpleListFilter):
         if not value or not value.isdigit():
             return queryset
         start = int(value)
+        # The one overlap rule: an open end that reaches the decade counts, as when browsing.
         return queryset.filter(
-            **{
-                f"{self.date_field}_earliest__year__lte": start + 9,
-                f"{self.date_field}_latest__year__gte": start,
-            }
+            dates.overlap_q(
+                f"{self.date_field}_earliest", f"{self.date_field}_latest", start, start + 9
+            )
         )
 
 

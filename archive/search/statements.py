@@ -15,11 +15,9 @@ order, so the full-text match always drives (left to itself it may scan every fa
 PostgreSQL plans them as ordinary inner joins.
 """
 
-import datetime
-
 from django.contrib.contenttypes.models import ContentType
 
-from archive import registry
+from archive import dates, registry
 from archive.models import SourceKind
 
 from . import kinds
@@ -58,14 +56,10 @@ def filters(params: SearchParams) -> dict[str, tuple[str, list]]:
                 [name, *values],
             )
     if params.date_from or params.date_to:
-        conditions, values = ["(d.earliest IS NOT NULL OR d.latest IS NOT NULL)"], []
-        if params.date_from:
-            conditions.append("(d.latest IS NULL OR d.latest >= %s)")
-            values.append(datetime.date(params.date_from, 1, 1))
-        if params.date_to:
-            conditions.append("(d.earliest IS NULL OR d.earliest <= %s)")
-            values.append(datetime.date(params.date_to, 12, 31))
-        found["decade"] = (" AND ".join(conditions), values)
+        # The one overlap rule (archive.dates), as the browse and admin filters use it.
+        found["decade"] = dates.overlap_sql(
+            "d.earliest", "d.latest", params.date_from or None, params.date_to or None
+        )
     return found
 
 
