@@ -1,5 +1,6 @@
 """The Record base every catalogued kind (source, media item, place, person, event) shares."""
 
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -137,8 +138,9 @@ class Record(models.Model):
 
     @classmethod
     def citation_model(cls):
-        """archive.Citation, which this module cannot import (it imports this module)."""
-        return cls._meta.get_field("citations").related_model
+        """archive.Citation, which this module cannot import (it imports this module): asked
+        of the app registry by its own name, not found by reflection."""
+        return apps.get_model("archive", "Citation")
 
     def sync_citations(self) -> None:
         self.citation_model().objects.sync_with_text(self)
