@@ -1,37 +1,22 @@
-"""Tate's collection metadata (JSON Lines) as rows for the record resources.
+"""Tate's collection metadata (JSON Lines): the files and the places they name.
 
-Tate publishes artists and artworks as JSON; these functions turn them into the same rows a
-curator's spreadsheet would hold, so the Tate import goes through the same resources,
-validation and preview as any other. Artists become people (birth and death places become
-places, matched by name to places the archive already has), artworks become sources of the
-"artwork" kind with their artists as contributors.
+What is about the archive's own kinds lives here: reading Tate's files, and turning the places
+Tate names (“Philadelphia, United States”) into place rows matched to the archive's places.
+Artists (people) and artworks with their artists are `people/tate.py`'s.
 """
 
 import gzip
 import json
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import tablib
 from django.utils.text import slugify
 
-from .codec import join
-
 ARTISTS = "tate_artists.jsonl.gz"
 ARTWORKS = "tate_artworks.jsonl.gz"
 
 PLACE_COLUMNS = ["slug", "name", "kind", "parent", "status"]
-PERSON_COLUMNS = [
-    "slug", "name", "sort_name", "status", "summary", "birth_date_text", "birth_place",
-    "death_date_text", "death_place", "identifiers",
-]  # fmt: skip
-ARTWORK_COLUMNS = [
-    "slug", "title", "kind", "status", "contributors", "creators_text", "date", "date_text",
-    "url", "repository", "call_number", "abstract", "criticism_note",
-]  # fmt: skip
-
-_LIFE = re.compile(r"^(?P<born>[^–]*?\d[^–]*?)\s*–\s*(?P<died>[^–]*\d[^–]*)$")
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
@@ -42,32 +27,7 @@ def read_jsonl(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def life_dates(text: str) -> tuple[str, str, str]:
-    """Tate's “1881–1973”, “born 1930”, “died c.1800” → (birth text, death text, remainder).
-
-    What is not a birth or a death (“active 1840–1860”, “18th century”, collectives) is
-    returned whole as the remainder, to be kept in the summary.
-    """
-    text = (text or "").strip()
-    if not text:
-        return "", "", ""
-    lower = text.lower()
-    if re.fullmatch(r"born\s+\S+", lower):
-        return text.split(None, 1)[1], "", ""
-    if re.fullmatch(r"died\s+\S+", lower):
-        return "", text.split(None, 1)[1], ""
-    match = _LIFE.match(text)
-    if match and not re.search(r"[a-z]{3,}", lower.replace(" or ", " ")):
-        return match.group("born").strip(), match.group("died").strip(), ""
-    return "", "", text
-
-
-def person_slug(artist: dict) -> str:
-    tail = (artist.get("url") or "").rstrip("/").rsplit("/", 1)[-1]
-    return slugify(tail)[:190] or f"{slugify(artist.get('fc', ''))[:180]}-{artist['id']}"
-
-
-def _place(info: dict | None, places: dict, existing: dict, slugs: set[str]) -> str:
+def place_slug(info: dict | None, places: dict, existing: dict, slugs: set[str]) -> str:
     """The slug of a Tate place (“Philadelphia, United States”), adding rows as needed.
 
     `existing` maps case-folded names of the archive's places to a slug, `slugs` holds every
@@ -105,73 +65,15 @@ def _place(info: dict | None, places: dict, existing: dict, slugs: set[str]) -> 
     return slug
 
 
-def datasets(
-    directory: Path, *, status: str = "draft", existing_places=None, limit=None
-) -> tuple[tablib.Dataset, tablib.Dataset, tablib.Dataset]:
-    """Places, people and artworks of a Tate directory, as import rows.
-
-    `existing_places`: the archive's places as (name, slug) pairs (or a name → slug dict)."""
-    pairs = list(
-        existing_places.items() if isinstance(existing_places, dict) else existing_places or []
-    )
-    existing = {name.casefold(): slug for name, slug in pairs}
-    place_slugs = {slug for _, slug in pairs}
-    places: dict = {}
-    people = tablib.Dataset(headers=PERSON_COLUMNS)
-    slugs: dict[int, str] = {}
-    for artist in _limited(read_jsonl(directory / ARTISTS), limit):
-        slug = person_slug(artist)
-        slugs.setdefault(artist["id"], slug)
-        born, died, remainder = life_dates(artist.get("date") or "")
-        people.append(
-            [
-                slug,
-                (artist.get("fc") or "").strip(),
-                (artist.get("mda") or "").strip(),
-                status,
-                remainder,
-                born,
-                _place(artist.get("birth"), places, existing, place_slugs),
-                died,
-                _place(artist.get("death"), places, existing, place_slugs),
-                join([(f"tate-artist:{artist['id']}",)]),
-            ]
-        )
-    place_rows = tablib.Dataset(headers=PLACE_COLUMNS)
+def place_rows(places: dict, status: str) -> tablib.Dataset:
+    """The place rows `place_slug()` added to `places`, as an import dataset."""
+    rows = tablib.Dataset(headers=PLACE_COLUMNS)
     for slug, name, kind, parent, _ in places.get("__rows__", []):
-        place_rows.append([slug, name, kind, parent, status])
-    artworks = tablib.Dataset(headers=ARTWORK_COLUMNS)
-    for work in _limited(read_jsonl(directory / ARTWORKS), limit and limit * 20):
-        contributors = [
-            (slugs.get(c["id"], f"tate-artist-{c['id']}"), slugify(c.get("role") or "artist"))
-            for c in sorted(work.get("contributors") or [], key=lambda c: c.get("displayOrder", 0))
-        ]
-        details = ". ".join(
-            part.strip().rstrip(".")
-            for part in (work.get("medium"), work.get("dimensions"))
-            if part and part.strip()
-        )
-        artworks.append(
-            [
-                f"tate-{work['acno'].lower()}",
-                (work.get("title") or "").strip() or f"Untitled ({work['acno']})",
-                "artwork",
-                status,
-                join(contributors),
-                (work.get("all_artists") or "").strip()[:500],
-                "",
-                (work.get("dateText") or "").strip(),
-                work.get("url") or "",
-                "Tate",
-                work["acno"],
-                f"{details}." if details else "",
-                f"Provenance: {work['creditLine'].strip()}." if work.get("creditLine") else "",
-            ]
-        )
-    return place_rows, people, artworks
+        rows.append([slug, name, kind, parent, status])
+    return rows
 
 
-def _limited(items: Iterable, limit) -> Iterable:
+def limited(items: Iterable, limit) -> Iterable:
     for n, item in enumerate(items):
         if limit and n >= limit:
             return

@@ -6,10 +6,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from archive.imports.tate import life_dates
 from archive.models import Place, Source
 from people.merge import likely_duplicates
 from people.models import Contribution, Person
+from people.tate import life_dates
 
 from .conftest import DATA
 

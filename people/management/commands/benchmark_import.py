@@ -21,8 +21,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from archive.imports import tate
 from archive.models import Place, Source
+from people import tate
 from people.management.commands import import_tate
 from people.models import Person
 

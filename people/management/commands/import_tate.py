@@ -3,7 +3,7 @@
     manage.py import_tate /path/to/tate/ [--dry-run] [--status draft|review|published]
 
 Reads tate_artists.jsonl.gz and tate_artworks.jsonl.gz, turns them into import rows
-(archive/imports/tate.py) and runs them through the same resources as a curator's file: places,
+(people/tate.py) and runs them through the same resources as a curator's file: places,
 then people, then artworks with their artists. Rows with errors are reported (row, column,
 problem) and the rest are written; running it again changes nothing.
 """
@@ -14,10 +14,10 @@ import tablib
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from archive.imports import tate
 from archive.imports.run import import_dataset
 from archive.models import Place, Status
 from archive.resources import BulkPlaceResource
+from people import tate
 from people.resources import PersonResource, SourceWithContributorsResource
 
 
