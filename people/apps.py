@@ -11,7 +11,12 @@ class PeopleConfig(AppConfig):
         registry.add_routes("people/", "people.urls")
         from archive.registry import LinkTo
         from people import search
-        from people.descriptions import describe_person, prepare_person
+        from people.descriptions import (
+            describe_contributions,
+            describe_person,
+            prepare_contributions,
+            prepare_person,
+        )
         from people.models import Person
         from people.resources import PersonResource, SourceWithContributorsResource
         from people.source_links import CONTRIBUTION_CREDIT
@@ -29,6 +34,10 @@ class PeopleConfig(AppConfig):
             "source", search=search.SOURCE_CREDITS, resource=SourceWithContributorsResource,
             evidence=CONTRIBUTION_CREDIT,
         )  # fmt: skip
+        # ...and in their description: the artist of an artwork is its creator in every export.
+        registry.extend(
+            "source", describe=describe_contributions, prepare_description=prepare_contributions
+        )
 
         from people import organisation_kind
 

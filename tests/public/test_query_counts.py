@@ -14,7 +14,7 @@ query citetext makes for a source named in the text but not cited by a row:
   the publishers its description names.
 - place page 10 → 10; media page 8 → 8.
 - browse pages 3-7, timeline 3, home 12 (a count and the recent records per kind: 6 kinds), sitemap
-  section 2, feed 28 (per kind: its newest records and the rows its description reads).
+  section 2, feed 29 (per kind: its newest records and the rows its description reads).
 """
 
 import pytest
@@ -85,7 +85,8 @@ LISTS = [
 # The feed's entries are the records' descriptions: per kind, one query for its newest records
 # and one for each kind of row its description reads (citations, identifiers, names, places,
 # participants...), prepared in bulk (`Kind.prepare_description`): constant, as checked above.
-LIST_BUDGETS = {"/feed/": 28, "/": 12}  # the feed: an event's organisations are one of them
+# Among those rows: the organisations involved in events, the people credited on sources.
+LIST_BUDGETS = {"/feed/": 29, "/": 12}
 
 
 def test_its_lists_and_feeds_do_not_grow_with_the_records(client, django_assert_max_num_queries):
@@ -132,3 +133,21 @@ def person_with_cited_roles(n: int):
 def test_a_footnote_on_a_role_costs_no_query_of_its_own(client, build):
     one, fifty = build(1), build(50)
     assert queries(client, one.get_absolute_url()) == queries(client, fifty.get_absolute_url())
+
+
+def credited_source(n: int):
+    """A source with n people credited on it: its credits and its description (creators in
+    every export) read the same rows, asked once."""
+    from people.models import Contribution, ContributionRole
+
+    source = factories.source()
+    role = ContributionRole.objects.get(slug="author")
+    for i in range(n):
+        Contribution.objects.create(source=source, person=factories.person(), role=role, order=i)
+    return source
+
+
+def test_the_people_credited_on_a_source_cost_its_page_no_query_of_their_own(client):
+    bare, one, fifty = factories.source(), credited_source(1), credited_source(50)
+    counts = [queries(client, source.get_absolute_url()) for source in (bare, one, fifty)]
+    assert counts[0] == counts[1] == counts[2], counts
