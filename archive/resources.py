@@ -6,6 +6,8 @@ See `archive/imports/codec.py` for how multi-valued cells are written.
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
+from import_export.fields import Field
+from import_export.widgets import Widget
 
 from archive.imports import codec
 from archive.imports.fields import (
@@ -64,8 +66,28 @@ class CreatorsField(ChildrenField):
         )
 
 
+class YesNoWidget(Widget):
+    """A yes/no column: "yes" or "no" in exports; reads yes/no, true/false, 1/0 (any case),
+    and a blank cell as no. Anything else is refused, never read as no."""
+
+    YES = {"yes", "true", "1", "y"}
+    NO = {"no", "false", "0", "n", ""}
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value if value is not None else "").strip().lower()
+        if text in self.YES:
+            return True
+        if text in self.NO:
+            return False
+        raise ValueError(f"“{value}” is neither yes nor no.")
+
+    def render(self, value, obj=None, **kwargs):
+        return "yes" if value else "no"
+
+
 SOURCE_FIELDS = [
-    "slug", "title", "kind", "status", "creators", "creators_text", "container_title",
+    "slug", "title", "kind", "status", "creators", "creators_text", "creators_unknown",
+    "container_title",
     "publisher", "publication_place", "date", "date_text", "volume", "issue", "pages", "url",
     "accessed", "repository", "call_number", "language", "doi", "isbn", "rights", "abstract",
     "transcript", "criticism_note", "identifiers",
@@ -75,6 +97,10 @@ SOURCE_FIELDS = [
 class SourceResource(RecordResource):
     kind = lookup_field("kind", Lookup(SourceKind, by_name="name", label="source kind"))
     creators = CreatorsField()
+    # The source names no creator (exports give no author): a state, never a name.
+    creators_unknown = Field(
+        attribute="creators_unknown", column_name="creators_unknown", widget=YesNoWidget()
+    )
     identifiers = IdentifiersField()
 
     date_fields = (("date", "date_text"),)
