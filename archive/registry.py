@@ -80,6 +80,8 @@ class Kind:
     list_url_name: str = ""  # the public browse page
     pages: tuple[str, ...] = ()  # other public pages of the kind (URL names), for sitemaps
     order: int = 100  # on the home page and in facets
+    # A record's one-line summary in its own words, read without a query (IIIF galleries).
+    summary: Callable[[object], str] | None = None
     facet: bool = False  # search results can be filtered by records of this kind
     describe: Describe | None = None
     schema_type: str = ""  # the schema.org type of its records in JSON-LD ("Event", "Place")

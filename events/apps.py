@@ -1,3 +1,5 @@
+from operator import attrgetter
+
 from django.apps import AppConfig
 
 
@@ -22,6 +24,7 @@ class EventsConfig(AppConfig):
 
         registry.register(
             Event, key="event", label="Event", plural="Events", list_url_name="events:event_list",
+            summary=attrgetter("summary"),
             pages=("events:timeline",), order=10, search=search.EVENT, resource=EventResource,
             schema_type="Event", describe=describe_event, prepare_description=prepare_event,
             links_to=(LinkTo("places"), LinkTo("media")),

@@ -1,3 +1,5 @@
+from operator import attrgetter
+
 from django.apps import AppConfig
 
 
@@ -22,7 +24,7 @@ class PeopleConfig(AppConfig):
         from people.source_links import CONTRIBUTION_CREDIT
 
         registry.register(
-            Person, key="person", label="Person", plural="People",
+            Person, key="person", label="Person", plural="People", summary=attrgetter("summary"),
             list_url_name="people:person_list", order=20, facet=True, search=search.PERSON,
             resource=PersonResource, schema_type="Person", describe=describe_person,
             prepare_description=prepare_person,

@@ -2,6 +2,8 @@
 everything `archive` reads about a kind (routes, description, search, import resource), and
 what they add to sources (their publisher)."""
 
+from operator import attrgetter
+
 from archive import registry
 
 
@@ -20,6 +22,7 @@ def register() -> None:
     registry.register(
         Organisation,
         key="organisation",
+        summary=attrgetter("summary"),
         label="Organisation",
         plural="Organisations",
         list_url_name="organisations:organisation_list",

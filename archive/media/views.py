@@ -79,7 +79,8 @@ def manifest(request, kind, slug):
     if isinstance(record, MediaItem):
         items, summary = [record], record.caption
     else:
-        items, summary = iiif.gallery_media(record), getattr(record, "summary", "")
+        summarise = registry.kind_for_model(model).summary
+        items, summary = iiif.gallery_media(record), summarise(record) if summarise else ""
     url = reverse("media_files:iiif_manifest", kwargs={"kind": kind, "slug": slug})
     try:
         data = iiif.build_manifest(
