@@ -6,7 +6,7 @@ class ArchiveConfig(AppConfig):
     verbose_name = "Archive"
 
     def ready(self):
-        from archive import registry
+        from archive import changes, registry
         from archive.descriptions import (
             describe_media,
             describe_place,
@@ -15,6 +15,7 @@ class ArchiveConfig(AppConfig):
             prepare_place,
             prepare_source,
         )
+        from archive.filters import MediaFilter, PlaceFilter, SourceFilter
         from archive.models import MediaItem, Place, Source
         from archive.registry import LinkTo
         from archive.resources import MediaItemResource, PlaceResource, SourceResource
@@ -24,18 +25,19 @@ class ArchiveConfig(AppConfig):
             Source, key="source", label="Source", plural="Sources",
             list_url_name="archive:source_list", order=30, search=documents.SOURCE,
             resource=SourceResource, schema_type="CreativeWork", describe=describe_source,
-            prepare_description=prepare_source,
+            prepare_description=prepare_source, filterset=SourceFilter,
         )  # fmt: skip
         registry.register(
             Place, key="place", label="Place", plural="Places",
             list_url_name="archive:place_list", order=40, facet=True, search=documents.PLACE,
             resource=PlaceResource, schema_type="Place", describe=describe_place,
-            prepare_description=prepare_place,
+            prepare_description=prepare_place, filterset=PlaceFilter,
         )  # fmt: skip
         registry.register(
             MediaItem, key="media", label="Media item", plural="Media",
             list_url_name="archive:media_list", order=50, search=documents.MEDIA,
             resource=MediaItemResource, schema_type="MediaObject", describe=describe_media,
-            prepare_description=prepare_media,
+            prepare_description=prepare_media, filterset=MediaFilter,
             links_to=(LinkTo("source"), LinkTo("places")),
         )  # fmt: skip
+        changes.connect()  # the change log, for every kind registered now or later

@@ -20,6 +20,7 @@ from import_export import resources
 from import_export.instance_loaders import CachedInstanceLoader
 
 from archive import lifecycle
+from archive.changes import log_bulk_writes
 from archive.dates import EDTFField
 from archive.lifecycle import Status
 
@@ -442,6 +443,7 @@ class RecordResource(resources.ModelResource):
                 manager.bulk_update(updates, fields, batch_size=WRITE_BATCH)
         self.after_bulk_save(creates + updates)
         index_for_search(self._meta.model, creates + updates)
+        log_bulk_writes(self._meta.model, creates + updates)  # no signals: log them here
 
     def _changed_columns(self, instances: list) -> list[str]:
         fields = [

@@ -1,6 +1,7 @@
 import reversion
 
 from .base import CATALOGUER_STATUSES, Record, RecordQuerySet, SlugRedirect, Status
+from .changes import RecordChange
 from .citations import Citation, Claim, RecordLink
 from .identifiers import Identifier
 from .media import MediaItem
@@ -30,6 +31,7 @@ __all__ = [
     "Place",
     "PlaceName",
     "Record",
+    "RecordChange",
     "RecordLink",
     "RecordQuerySet",
     "SlugRedirect",
