@@ -78,6 +78,8 @@ class Kind:
     label: str  # "Event"
     plural: str  # "Events"
     list_url_name: str = ""  # the public browse page
+    # The browse page's django-filter FilterSet: the API filters and sorts with the same one.
+    filterset: type | None = None
     pages: tuple[str, ...] = ()  # other public pages of the kind (URL names), for sitemaps
     order: int = 100  # on the home page and in facets
     # A record's one-line summary in its own words, read without a query (IIIF galleries).

@@ -5,6 +5,7 @@ With nothing set, the archive runs on SQLite in the checkout with development de
 
 import os
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -28,10 +29,21 @@ DEBUG = envbool("DEBUG", "true")
 # The development key is only ever used with DEBUG on; production must set SECRET_KEY.
 SECRET_KEY = os.getenv("SECRET_KEY") or ("dev-only-insecure-key" if DEBUG else "")
 if not SECRET_KEY:
-    raise RuntimeError("SECRET_KEY must be set when DEBUG is off.")
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+    raise RuntimeError(
+        "SECRET_KEY must be set when DEBUG is off: a long random string, e.g. from "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
+# Production names its hosts itself (scripts/serve refuses to start without them).
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 SITE_NAME = os.getenv("SITE_NAME", "The Archive")
+# OAI-PMH (archive/oai/): identifiers are oai:<OAI_REPOSITORY_ID>:<kind>:<slug> (default: the
+# request's host); page sizes and how long a resumption token stays valid (seconds).
+OAI_REPOSITORY_ID = os.getenv("OAI_REPOSITORY_ID", "")
+OAI_ADMIN_EMAIL = os.getenv("OAI_ADMIN_EMAIL", "archive@example.org")
+OAI_RECORDS_PER_PAGE = envint("OAI_RECORDS_PER_PAGE", 100)
+OAI_IDENTIFIERS_PER_PAGE = envint("OAI_IDENTIFIERS_PER_PAGE", 500)
+OAI_TOKEN_LIFETIME = envint("OAI_TOKEN_LIFETIME", 24 * 3600)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -44,6 +56,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_filters",
+    "rest_framework",  # the read-only JSON API at /api/ (archive/api/)
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served by us (no CDN)
+    "csp",
+    "axes",
     "reversion",
     "import_export",
     "archive",
@@ -54,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A database that is down is a 503 (with Retry-After), HTML or JSON, not a 500.
+    "archive.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -61,6 +80,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "archive.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -105,6 +127,38 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Logins: django-axes counts failures per username and address and locks that pair out
+# for a while (other users and other addresses can still sign in).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+
+# Sessions: a signed-in curator is signed out after SESSION_COOKIE_AGE seconds (8 hours)
+# and when the browser closes.
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = envbool("SESSION_EXPIRE_AT_BROWSER_CLOSE", "true")
+
+# Content-Security-Policy on every page: nothing inline, nothing from elsewhere. The admin
+# gets 'unsafe-inline' for styles only (archive/csp.py); media files send their own.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.getenv("TIME_ZONE", "UTC")
 USE_I18N = True
@@ -143,14 +197,49 @@ MEDIA_ACCEL_REDIRECT = os.getenv("MEDIA_ACCEL_REDIRECT", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-if not DEBUG:
+# HTTPS, each setting from the variable of the same name (README.md, "Running in production").
+# With DEBUG off, redirects and secure cookies are on unless turned off; HSTS is a promise
+# browsers keep for SECURE_HSTS_SECONDS, so it is never on until set (check --deploy: W004).
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", str(not DEBUG))
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a load balancer probes over plain HTTP
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", str(not DEBUG))
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", str(not DEBUG))
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "false")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "false")
+# Trust X-Forwarded-Proto only when told a proxy sets it: otherwise any client could claim
+# HTTPS. The proxy must overwrite the header (nginx: proxy_set_header X-Forwarded-Proto $scheme).
+if envbool("SECURE_PROXY_SSL_HEADER", "false"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", "true")
-    CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", "true")
+# e.g. "security.W021" for a site that will not ask to be on browsers' HSTS preload list.
+SILENCED_SYSTEM_CHECKS = envlist("SILENCED_SYSTEM_CHECKS", "")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
+}
+
+# The read-only JSON API (archive/api/): public, throttled per anonymous client.
+API_ANON_RATE = os.getenv("API_ANON_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_PAGINATION_CLASS": "archive.api.pagination.KindCursorPagination",
+    "PAGE_SIZE": 25,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{SITE_NAME}: API",
+    "DESCRIPTION": "Published records of every kind, each as its one description.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
 }

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from archive import registry
+from archive import health, registry
 
 admin.site.site_header = f"{settings.SITE_NAME}: catalogue"
 admin.site.site_title = settings.SITE_NAME
@@ -10,12 +10,16 @@ admin.site.index_title = "Catalogue"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),  # for load balancers and monitoring
     # Each app registers the public URLs it serves (archive names none of them).
     *(path(prefix, include(urlconf)) for prefix, urlconf in registry.routes()),
     path("search/", include("archive.search.urls")),
+    path("api/", include("archive.api.urls")),  # the read-only JSON API
+    path("oai/", include("archive.oai.urls")),  # OAI-PMH 2.0 for harvesters
     path("", include("archive.media.urls")),  # media files behind a status check; IIIF
     path("", include("archive.site_urls")),
 ]
 
-# A friendly 500 page that needs no database; the 404 page is templates/404.html.
-handler500 = "archive.views.server_error"
+# A friendly 500 page that needs no database (a 503 when it is the database that is down);
+# the 404 page is templates/404.html.
+handler500 = "archive.middleware.server_error"

@@ -19,6 +19,7 @@ class EventsConfig(AppConfig):
             prepare_event,
             prepare_participations,
         )
+        from events.filters import EventFilter
         from events.models import Event
         from events.resources import EventResource
 
@@ -27,6 +28,7 @@ class EventsConfig(AppConfig):
             summary=attrgetter("summary"),
             pages=("events:timeline",), order=10, search=search.EVENT, resource=EventResource,
             schema_type="Event", describe=describe_event, prepare_description=prepare_event,
+            filterset=EventFilter,
             links_to=(LinkTo("places"), LinkTo("media")),
         )  # fmt: skip
         registry.extend(  # the events a person took part in

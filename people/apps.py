@@ -19,6 +19,7 @@ class PeopleConfig(AppConfig):
             prepare_contributions,
             prepare_person,
         )
+        from people.filters import PersonFilter
         from people.models import Person
         from people.resources import PersonResource, SourceWithContributorsResource
         from people.source_links import CONTRIBUTION_CREDIT
@@ -27,7 +28,7 @@ class PeopleConfig(AppConfig):
             Person, key="person", label="Person", plural="People", summary=attrgetter("summary"),
             list_url_name="people:person_list", order=20, facet=True, search=search.PERSON,
             resource=PersonResource, schema_type="Person", describe=describe_person,
-            prepare_description=prepare_person,
+            prepare_description=prepare_person, filterset=PersonFilter,
             links_to=(LinkTo("birth_place"), LinkTo("death_place"), LinkTo("portrait"),
                       LinkTo("media")),
         )  # fmt: skip

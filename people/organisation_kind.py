@@ -8,6 +8,7 @@ from archive import registry
 
 
 def register() -> None:
+    from people.filters import OrganisationFilter
     from people.models import Organisation
     from people.organisation_description import (
         describe_organisation,
@@ -30,6 +31,7 @@ def register() -> None:
         facet=True,
         describe=describe_organisation,
         prepare_description=prepare_organisation,
+        filterset=OrganisationFilter,
         schema_type="Organization",
         search=ORGANISATION,
         resource=OrganisationResource,
