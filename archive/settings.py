@@ -56,8 +56,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_filters",
-    "csp",
-    "axes",
     "rest_framework",  # the read-only JSON API at /api/ (archive/api/)
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files, served by us (no CDN)
