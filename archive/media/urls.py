@@ -1,5 +1,7 @@
 from django.urls import path, re_path
 
+from archive.activity import views as activity
+
 from . import views
 from .specs import FORMATS, SIZES
 
@@ -16,4 +18,13 @@ urlpatterns = [
         name="derivative",
     ),
     path("iiif/<slug:kind>/<slug:slug>/manifest.json", views.manifest, name="iiif_manifest"),
+    # Change discovery (archive/activity/): IIIF Change Discovery 1.0, and the same for records.
+    *(
+        route
+        for prefix, name in (("iiif/discovery/", "iiif_discovery"), ("activity/", "activity"))
+        for route in (
+            path(prefix, activity.collection, {"stream": name}, name=name),
+            path(f"{prefix}page/", activity.page, {"stream": name}, name=f"{name}_page"),
+        )
+    ),
 ]

@@ -127,6 +127,8 @@ def public_urls(world):
     urls = ["/", "/events/", "/events/timeline/", "/people/", "/sources/", "/places/", "/media/",
             "/organisations/", "/sitemap.xml", "/feed/", "/robots.txt"]  # fmt: skip
     urls += [f"/sitemap-{section}.xml" for section in ("pages", *KINDS)]
+    urls += ["/iiif/discovery/", "/iiif/discovery/page/", "/iiif/discovery/page/?after=0",
+             "/activity/", "/activity/page/", "/activity/page/?after=0"]  # fmt: skip
     for record in world.values():
         url = record.get_absolute_url()
         urls += [url, f"{url}cite.bib", f"{url}cite.ris", f"{url}cite.json"]
