@@ -13,7 +13,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageCms, ImageOps
 
-from . import images, specs
+from . import images, private, specs
+from .public_original import ensure_public_original
 
 log = logging.getLogger(__name__)
 
@@ -124,10 +125,20 @@ def is_up_to_date(item) -> bool:
 
 
 def ensure_derivatives(item, *, force: bool = False) -> bool:
-    """Make the item's derivatives unless they are already there for this very original.
+    """Make the item's derivatives unless they are already there for this very original, and
+    the public copy of the original (so that every door that makes derivatives makes it).
 
-    Returns True when it made them. Not an image: any old derivatives are removed.
+    Returns True when it made derivatives. Not an image: any old derivatives are removed.
     """
+    made = _ensure_derivatives(item, force=force)
+    try:
+        ensure_public_original(item, force=force)  # the original as visitors get it
+    except private.NotClean as error:  # never served: the original's view answers 404
+        log.error("No public copy of the original of %s: %s.", item, error)
+    return made
+
+
+def _ensure_derivatives(item, *, force: bool = False) -> bool:
     from archive.models.media import MediaDerivative
 
     if not item.is_image:

@@ -4,6 +4,7 @@ everything; the storage's own URLs are never shown. Plus the IIIF manifests."""
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from archive import registry
@@ -11,6 +12,8 @@ from archive.models import MediaItem, SlugRedirect
 
 from . import iiif, serving
 from .derivatives import ensure_derivatives
+from .private import NotClean
+from .public_original import ensure_public_original
 from .specs import FORMATS
 
 IIIF_CONTENT_TYPE = 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"'
@@ -35,13 +38,31 @@ def _moved(request, item, kwargs) -> HttpResponsePermanentRedirect:
 
 @require_safe
 def original(request, slug):
+    """The original: as uploaded for staff, and for visitors when it is public as it is
+    (`MediaItem.original_is_public`); otherwise its public copy, without private metadata."""
     item = _visible_item(request, slug)
     if item.slug != slug:
         return _moved(request, item, {})
-    return serving.send(
-        request, item.file.storage, item.file.name, item.mime_type or "application/octet-stream",
-        public=item.is_published, filename=item.original_filename,
+    content_type = item.mime_type or "application/octet-stream"
+    if item.original_is_public or _is_staff(request.user):
+        stored = item.file
+    else:
+        try:
+            stored = ensure_public_original(item).file
+        except NotClean:
+            raise Http404("This original has no public copy.") from None
+    # A shared cache may keep only what every visitor gets: never staff's private bytes.
+    everyones = item.is_published and (item.original_is_public or stored.name != item.file.name)
+    response = serving.send(
+        request, stored.storage, stored.name, content_type, public=everyones,
+        filename=item.original_filename,
     )  # fmt: skip
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def _is_staff(user) -> bool:
+    return user.is_active and user.is_staff  # as MediaItem.objects.visible_to() decides
 
 
 @require_safe

@@ -104,6 +104,15 @@ class MediaItem(Record):
         help_text="The source this item belongs to or comes from.",
     )
     places = models.ManyToManyField(Place, blank=True, related_name="media_items")
+    publish_original_as_is = models.BooleanField(
+        "publish the original as it is",
+        default=False,
+        help_text="Off (the default): visitors who open an image's original get a copy without "
+        "its GPS position, serial numbers, maker notes, other EXIF data, XMP, IPTC, text and "
+        "comments (the pixels, colour profile and orientation unchanged); staff get the file as "
+        "uploaded. On: visitors get the file exactly as uploaded, with all it carries. Audio, "
+        "video and PDF originals are always served as uploaded. Only curators decide this.",
+    )
 
     # Derived from the file's content at ingest.
     media_type = models.CharField(max_length=10, choices=MediaType.choices, editable=False)
@@ -123,6 +132,8 @@ class MediaItem(Record):
     _inspected_upload = None  # the new upload an upload door inspected (apply_inspection)
 
     url_name = "archive:media_detail"
+    # Publishing decisions: only a user who may publish changes them (lifecycle.may_publish).
+    publishing_fields = ("publish_original_as_is",)
 
     class Meta:
         ordering = ["title"]
@@ -172,7 +183,16 @@ class MediaItem(Record):
         if not self.credit_line.strip():
             errors["credit_line"] = "A media item cannot be published without a credit line."
         if self.licence_id is None:
-            errors["licence"] = "A media item cannot be published without a licence."
+            errors["licence"] = (
+                "A media item cannot be published without a licence. Choose its licence or "
+                "rights statement (Creative Commons or RightsStatements.org)."
+            )
+        elif not self.licence.uri:
+            errors["licence"] = (
+                f"A media item cannot be published without a rights statement machines read: "
+                f"the licence “{self.licence}” has no URI. Give it its Creative Commons or "
+                f"RightsStatements.org URI (Catalogue › Licences), or choose another."
+            )
         return errors
 
     def identical_items(self):
@@ -186,6 +206,12 @@ class MediaItem(Record):
     @property
     def is_image(self) -> bool:
         return self.media_type == self.MediaType.IMAGE
+
+    @property
+    def original_is_public(self) -> bool:
+        """Whether visitors get the original's very bytes; otherwise they get its public copy
+        (`PublicOriginal`, made by archive.media.public_original)."""
+        return not self.is_image or self.publish_original_as_is
 
     @property
     def original_url(self) -> str:

@@ -1,0 +1,40 @@
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from .item import MediaItem
+
+
+def public_original_upload_to(instance, filename: str) -> str:
+    return f"public-originals/{filename}"
+
+
+class PublicOriginal(models.Model):
+    """The original of an image as visitors get it: the same file without its private metadata
+    (GPS, serial numbers, maker notes, XMP, IPTC, text), made from the original. The original
+    itself stays as uploaded, for staff and for fixity."""
+
+    item = models.OneToOneField(MediaItem, on_delete=models.CASCADE, related_name="public_original")
+    file = models.FileField(upload_to=public_original_upload_to, max_length=300)
+    size = models.PositiveBigIntegerField(help_text="In bytes.")
+    original_sha256 = models.CharField(
+        max_length=64, help_text="The checksum of the original it was made from."
+    )
+    removed = models.JSONField(
+        default=list, blank=True, help_text="What the original carries that the copy does not."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "public copy of an original"
+
+    def __str__(self):
+        return f"{self.item} · public copy"
+
+
+@receiver(post_delete, sender=PublicOriginal)
+def _delete_public_original_file(sender, instance, **kwargs):
+    # Made again from the original when needed; the file goes with its row (after commit).
+    name, storage = instance.file.name, instance.file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
