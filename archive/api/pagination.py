@@ -24,7 +24,7 @@ def sort_choices(filterset_class) -> dict[str, str]:
         return {}
     for declared in filterset_class.base_filters.values():
         if isinstance(declared, OrderingFilter):
-            return {param: field for field, param in declared.param_map.items()}
+            return dict(declared.param_map)  # {param: model field}
     return {}
 
 

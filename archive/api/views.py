@@ -8,7 +8,12 @@ from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
@@ -99,19 +104,18 @@ def views_for(kind) -> tuple:
         description="Sort order: a browse page choice, `-` for descending.",
     )
     listing = extend_schema(
+        operation_id=f"{kind.key}_list",
         tags=[tag],
         summary=f"Published {kind.plural.lower()}",
         parameters=[sort] if kind.filterset else [],
         responses={200: RecordSummarySerializer(many=True), **ERRORS},
     )
     detail = extend_schema(
+        operation_id=f"{kind.key}_retrieve",
         tags=[tag],
         summary=f"A published {kind.label.lower()}",
         responses={200: RecordSerializer, 301: OpenApiResponse(description="Renamed."), **ERRORS},
     )
     list_view = type(f"{kind.model.__name__}List", (RecordList,), {"kind": kind})
     detail_view = type(f"{kind.model.__name__}Detail", (RecordDetail,), {"kind": kind})
-    return (
-        extend_schema(operation_id=f"{kind.key}_list")(listing(list_view)),
-        extend_schema(operation_id=f"{kind.key}_retrieve")(detail(detail_view)),
-    )
+    return extend_schema_view(get=listing)(list_view), extend_schema_view(get=detail)(detail_view)
