@@ -63,6 +63,24 @@ def may_publish(user, model) -> bool:
     return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
 
 
+FORBIDDEN_DECISION = "Only curators decide “%(field)s”: it is a publishing decision."
+
+
+def publishing_refusals(record, previous=None, *, may_publish: bool = True) -> dict:
+    """A change to a field the kind lists in `publishing_fields` (a media item's "publish the
+    original as it is") by a user who may not publish; `previous` is the stored record (None:
+    new, compared with the field's default)."""
+    if may_publish:
+        return {}
+    errors = {}
+    for name in getattr(record, "publishing_fields", ()):
+        field = record._meta.get_field(name)
+        before = getattr(previous, name) if previous is not None else field.get_default()
+        if getattr(record, name) != before:
+            errors[name] = [FORBIDDEN_DECISION % {"field": field.verbose_name}]
+    return errors
+
+
 def status_refusals(new, previous=None, *, may_publish: bool = True) -> list[str]:
     """Why `new` may not follow `previous` (None: a new record), or nothing."""
     if new not in Status.values:

@@ -1,5 +1,7 @@
 """The media admin: upload (checked and sniffed at ingest), previews, file facts, fixity."""
 
+import copy
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
@@ -11,10 +13,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
-from archive import registry
+from archive import lifecycle, registry
 from archive.dates import describe
 from archive.imports.admin import RecordImportExportMixin
-from archive.media import fixity
+from archive.media import fixity, private
 from archive.media.derivatives import ensure_derivatives
 from archive.media.ingest import inspect_upload
 from archive.media.specs import ACCEPTED, accepted_extensions
@@ -67,6 +69,24 @@ class MediaItemForm(forms.ModelForm):
                 raise ValidationError(error.message_dict["file"]) from error
         return upload
 
+    def clean(self):
+        # Publishing the original as it is is a curator's decision (the lifecycle's rule);
+        # `may_publish` comes from RecordAdmin.get_form.
+        cleaned = super().clean()
+        proposed = copy.copy(self.instance)
+        for name in MediaItem.publishing_fields:
+            if name in cleaned:
+                setattr(proposed, name, cleaned[name])
+        found = lifecycle.publishing_refusals(
+            proposed,
+            self.instance if self.instance.pk else None,
+            may_publish=getattr(self, "may_publish", True),
+        )
+        for name, messages_ in found.items():
+            for message in messages_:
+                self.add_error(name if name in self.fields else None, message)
+        return cleaned
+
 
 class MediaDateFilter(DecadeListFilter):
     date_field = "date"
@@ -109,7 +129,7 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
     readonly_fields = [
         *RecordAdmin.readonly_fields, "preview", "original_filename", "media_type", "mime_type",
         "size_display", "dimensions", "sha256", "identical_files", "fixity_display",
-        "derivative_list", "exif_display", "linked_records",
+        "derivative_list", "exif_display", "linked_records", "public_copy",
     ]  # fmt: skip
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "file", "preview"]}),
@@ -131,6 +151,10 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
             {"fields": ["source", "places", "linked_records"]},
         ),
         (
+            "What visitors get of the original",
+            {"fields": ["publish_original_as_is", "public_copy"]},
+        ),
+        (
             "File (read from the content at upload)",
             {
                 "fields": [
@@ -148,6 +172,26 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
         ("History", {"fields": ["published_at", "created_at", "updated_at"]}),
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request, obj):
+            fields.extend(MediaItem.publishing_fields)  # curators decide (lifecycle)
+        return fields
+
+    def refuse_version(self, request, version, previous_status):
+        # Restoring a version must not publish an original as it is behind the rule's back.
+        found = super().refuse_version(request, version, previous_status)
+        if found:
+            return found
+        record = version._object_version.object
+        stored = MediaItem.objects.filter(pk=record.pk).first()
+        found = lifecycle.publishing_refusals(
+            record, stored, may_publish=self.has_publish_permission(request)
+        )
+        for message in lifecycle.messages_of(found):
+            messages.error(request, f"This version cannot be restored: {message}")
+        return found or None
+
     # Saving: derivatives made at once; an identical file already in the archive is flagged.
 
     def save_model(self, request, obj, form, change):
@@ -162,6 +206,8 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
             raise
         if new_upload:
             self.warn_about_duplicates(request, obj)
+        if obj.is_image and obj.publish_original_as_is and (found := self.carried(obj)):
+            self.message_user(request, self.as_is_warning(found), messages.WARNING)
 
     def warn_about_duplicates(self, request, obj) -> None:
         twins = list(obj.identical_items().order_by("pk")[:10])
@@ -272,7 +318,56 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
     def exif_display(self, obj):
         if not obj.exif:
             return "None."
-        return render_to_string("admin/archive/mediaitem/exif.html", {"exif": obj.exif})
+        return render_to_string(
+            "admin/archive/mediaitem/exif.html", {"exif": obj.exif, "item": obj}
+        )
+
+    # What visitors get of the original.
+
+    @staticmethod
+    def carried(obj) -> list[str]:
+        """What the original carries that its public copy leaves out (read when it was made)."""
+        copy_ = getattr(obj, "public_original", None)
+        if copy_ is not None and copy_.original_sha256 == obj.sha256:
+            return copy_.removed
+        with obj.file.storage.open(obj.file.name, "rb") as original:
+            return private.carried(original)
+
+    @staticmethod
+    def as_is_warning(found: list[str]) -> str:
+        return (
+            f"This file carries {private.sentence(found)}; visitors will be able to download "
+            "them, because its original is published as it is."
+        )
+
+    @admin.display(description="public copy")
+    def public_copy(self, obj):
+        if not obj.pk:
+            return "Shown after the file is uploaded."
+        if not obj.is_image:
+            return (
+                "Visitors get this file as uploaded: metadata inside audio, video and PDF files "
+                "is not removed, so check the file before publishing it."
+            )
+        found = self.carried(obj)
+        if obj.publish_original_as_is:
+            if not found:
+                return "The file carries no private metadata; visitors get it as uploaded."
+            return format_html(
+                '<strong class="media-warning" style="color: {}">{}</strong>',
+                TONES["bad"], self.as_is_warning(found),
+            )  # fmt: skip
+        if not found:
+            return (
+                "The file carries no private metadata: visitors get the same image. Staff get "
+                "the file as uploaded."
+            )
+        return (
+            f"Visitors who open the original get a copy without {private.sentence(found)} "
+            "(pixels, colour profile and orientation unchanged); the derivatives carry no "
+            "metadata at all. Staff get the file as uploaded. If you publish the original as "
+            "it is, visitors will be able to download all of it."
+        )
 
     @admin.display(description="shown in")
     def linked_records(self, obj):
