@@ -59,9 +59,12 @@ def _add(parent, namespace, name, text="", resource="", **attributes):
 
 
 def dcmi_type(description) -> str:
+    """The DCMI type of a media item or a work; other records say theirs as a genre."""
+    if description.media_type:
+        return DCMI_TYPES.get(description.media_type, "Text")
     if description.is_work:
-        return DCMI_TYPES.get(description.media_type) or DCMI_BY_CSL.get(description.type, "Text")
-    return "Event" if description.type == "event" else ""
+        return DCMI_BY_CSL.get(description.type, "Text")
+    return ""
 
 
 def write_oai_dc(description) -> Element:

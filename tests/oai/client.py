@@ -78,7 +78,7 @@ class DjangoClientAdapter(requests.adapters.BaseAdapter):
         pass
 
 
-class TestSickle(Sickle):
+class ClientSickle(Sickle):
     """sickle, sending its requests through Django's test client (sickle calls requests' module
     functions: this sends them through a session that holds the adapter)."""
 

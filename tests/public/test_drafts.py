@@ -123,12 +123,17 @@ def world(db):
     }
 
 
+OAI = ("oai_dc", "edm")  # every format of /oai/
+
+
 def public_urls(world):
     urls = ["/", "/events/", "/events/timeline/", "/people/", "/sources/", "/places/", "/media/",
             "/organisations/", "/sitemap.xml", "/feed/", "/robots.txt"]  # fmt: skip
     urls += [f"/sitemap-{section}.xml" for section in ("pages", *KINDS)]
     urls += ["/iiif/discovery/", "/iiif/discovery/page/", "/iiif/discovery/page/?after=0",
              "/activity/", "/activity/page/", "/activity/page/?after=0"]  # fmt: skip
+    oai_lists = [(verb, prefix) for verb in ("ListRecords", "ListIdentifiers") for prefix in OAI]
+    urls += ["/oai/?verb=ListSets", *(f"/oai/?verb={v}&metadataPrefix={p}" for v, p in oai_lists)]
     for record in world.values():
         url = record.get_absolute_url()
         urls += [url, f"{url}cite.bib", f"{url}cite.ris", f"{url}cite.json"]
