@@ -72,7 +72,10 @@ def link(relation: str, kind: str, record, request, **extra) -> Link:
 
 
 def base(record, request, *, kind: str, kind_label: str, type: str, **fields) -> Description:
-    """What every record's description has: permalink, slug, site, timestamps."""
+    """What every record's description has: permalink, slug, site, timestamps, and a rights
+    URI: the archive's metadata licence (`METADATA_RIGHTS_URI`) unless the kind gives the
+    record's own (a media item's licence, a source's)."""
+    fields.setdefault("rights_url", settings.METADATA_RIGHTS_URI)
     return Description(
         kind=kind,
         kind_label=kind_label,
@@ -94,6 +97,16 @@ def agent(name: str, role: str = "author") -> Agent:
     if comma and family.strip() and given.strip():
         return Agent(name.strip(), role, family=family.strip(), given=given.strip())
     return Agent(name.strip(), role)
+
+
+# A source's own rights, when no licence was chosen: the work (an article, a letter) is not the
+# archive's to license, so its description must not claim the metadata licence for it.
+NOT_EVALUATED = "http://rightsstatements.org/vocab/CNE/1.0/"
+
+
+def source_rights_uri(source) -> str:
+    licence = source.licence if source.licence_id else None
+    return (licence.uri if licence else "") or NOT_EVALUATED
 
 
 def describe_source(source, request=None) -> Description:
@@ -128,6 +141,7 @@ def describe_source(source, request=None) -> Description:
         language=source.language,
         identifiers=ids + identifiers(source),
         rights=source.rights,
+        rights_url=source_rights_uri(source),
         summary=source.abstract,
         web_url=source.url,
         accessed=source.accessed,
@@ -204,7 +218,9 @@ def described_rows() -> list:
 
 
 def prepare_source(queryset):
-    return queryset.select_related("kind").prefetch_related("creators", *described_rows())
+    return queryset.select_related("kind", "licence").prefetch_related(
+        "creators", *described_rows()
+    )
 
 
 def prepare_place(queryset):

@@ -37,6 +37,11 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 SITE_NAME = os.getenv("SITE_NAME", "The Archive")
+# The licence of the archive's own descriptions (records without a licence of their own):
+# exported as their rights URI in JSON-LD, OAI-PMH, EDM and the API.
+METADATA_RIGHTS_URI = os.getenv(
+    "METADATA_RIGHTS_URI", "https://creativecommons.org/publicdomain/zero/1.0/"
+)
 # OAI-PMH (archive/oai/): identifiers are oai:<OAI_REPOSITORY_ID>:<kind>:<slug> (default: the
 # request's host); page sizes and how long a resumption token stays valid (seconds).
 OAI_REPOSITORY_ID = os.getenv("OAI_REPOSITORY_ID", "")

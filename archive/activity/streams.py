@@ -28,7 +28,6 @@ def page_size() -> int:
 class Stream:
     name: str  # the URL names: media_files:<name>, media_files:<name>_page
     context: str
-    label: str
     changes: object  # () -> RecordChange queryset
     object_of: object  # (request, change) -> the activity's object
 
@@ -99,10 +98,8 @@ def record_object(request, change) -> dict:
     return {"id": request.build_absolute_uri(url), "type": kind.schema_type or "Object"}
 
 
-MANIFESTS = Stream(
-    "iiif_discovery", DISCOVERY_CONTEXT, "IIIF manifests", manifest_changes, manifest_object
-)
-RECORDS = Stream("activity", ACTIVITY_STREAMS_CONTEXT, "Records", record_changes, record_object)
+MANIFESTS = Stream("iiif_discovery", DISCOVERY_CONTEXT, manifest_changes, manifest_object)
+RECORDS = Stream("activity", ACTIVITY_STREAMS_CONTEXT, record_changes, record_object)
 
 
 # --- the documents ---------------------------------------------------------------------------
@@ -116,7 +113,6 @@ def collection(request, stream: Stream) -> dict:
         "@context": stream.context,
         "id": request.build_absolute_uri(stream.collection_url()),
         "type": "OrderedCollection",
-        "summary": f"{settings.SITE_NAME}: changes of the published {stream.label.lower()}",
         "totalItems": stream.changes().count(),
         "first": _ref(request, stream.page_url(after=0), "OrderedCollectionPage"),
         "last": _ref(request, stream.page_url(), "OrderedCollectionPage"),

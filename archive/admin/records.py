@@ -50,7 +50,7 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
         ),
         (
             "Where to find it",
-            {"fields": ["url", "accessed", "repository", "call_number", "rights"]},
+            {"fields": ["url", "accessed", "repository", "call_number", "rights", "licence"]},
         ),
         ("Content", {"fields": ["abstract", "transcript"]}),
         ("Source criticism", {"fields": ["criticism_note"]}),

@@ -92,6 +92,8 @@ def document(description: Description) -> dict:
         "relatedLink": [link.url for link in description.links_of(Relation.RELATED)],
         "mainEntity": entity(description),
     }
+    if not (description.is_work or entity_type(description) in MEDIA_OBJECTS):
+        page["license"] = description.rights_url  # the archive's licence of its description
     return compact(page)
 
 

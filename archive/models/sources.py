@@ -53,7 +53,18 @@ class Source(Record):
     )
     doi = models.CharField("DOI", max_length=200, blank=True)
     isbn = models.CharField("ISBN", max_length=20, blank=True)
-    rights = models.CharField(max_length=500, blank=True)
+    rights = models.CharField(
+        max_length=500, blank=True, help_text="The rights statement in words (© The Times, 1990)."
+    )
+    licence = models.ForeignKey(
+        "archive.Licence",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sources",
+        help_text="The licence or rights statement machines read (a Creative Commons or "
+        "RightsStatements.org URI). Without one, its rights are exported as Copyright Not Evaluated.",
+    )
     abstract = models.TextField(blank=True, help_text="A summary in the archive's own words.")
     transcript = models.TextField(
         blank=True, help_text="Full text or transcript, where rights allow it to be shown."

@@ -49,7 +49,14 @@ class ClaimAttribute(Term):
 
 
 class Licence(Term):
-    uri = models.URLField(blank=True, help_text="Canonical licence or rights statement URI.")
+    """A licence or rights statement, by its canonical URI (Creative Commons, RightsStatements.org),
+    which JSON-LD (`license`), IIIF (`rights`), EDM (`edm:rights`) and `dc:rights` export."""
+
+    uri = models.URLField(
+        blank=True,
+        help_text="Canonical licence or rights statement URI, e.g. "
+        "https://creativecommons.org/licenses/by/4.0/ or http://rightsstatements.org/vocab/InC/1.0/",
+    )
 
     class Meta(Term.Meta):
         verbose_name = "licence"

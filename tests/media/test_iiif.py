@@ -152,3 +152,20 @@ def test_the_spec_checks_catch_broken_manifests(client, make_item, break_it):
     break_it(manifest)
     with pytest.raises((AssertionError, KeyError)):
         assert_valid_manifest(manifest)
+
+
+def test_it_carries_rights_statements_and_each_canvas_its_own(client, image, make_item):
+    from archive.models import Licence
+
+    in_copyright = Licence.objects.get(uri="http://rightsstatements.org/vocab/InC/1.0/")
+    other = make_item("other.png", files.image_bytes("PNG", size=(40, 60)),
+                      status=Status.PUBLISHED, licence=in_copyright)  # fmt: skip
+    assert fetch(client, "media", other.slug)["rights"] == in_copyright.uri
+    event = factories.event()
+    event.media.set([image, other])
+    manifest = fetch(client, "event", event.slug)
+    assert "rights" not in manifest  # two licences: each canvas says its own
+    assert [canvas["rights"] for canvas in manifest["items"]] == [
+        "http://creativecommons.org/licenses/by/4.0/",
+        "http://rightsstatements.org/vocab/InC/1.0/",
+    ]
