@@ -1,10 +1,11 @@
-# The archive's commands. `make run` sets up and serves the demo; `make test` runs every test.
+# The archive's commands. `make run` sets up and serves the demo; `make test` runs every test;
+# `make serve` serves production (scripts/serve; README.md, "Running in production").
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run install install-dev migrate demo test lint check benchmark clean
+.PHONY: run serve install install-dev migrate demo test lint check benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,10 @@ demo:
 run: install migrate demo
 	$(BIN)/python manage.py ensure_admin --url http://$(HOST)/admin/
 	$(BIN)/python manage.py runserver $(HOST)
+
+# Production: check the settings, collect static files, migrate if MIGRATE=1, run gunicorn.
+serve: install
+	./scripts/serve
 
 # Install the test dependencies (and Chromium if missing), then run the whole suite.
 test: install-dev
