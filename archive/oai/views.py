@@ -6,6 +6,7 @@ badArgument. The `request` element echoes the arguments only when they were lega
 protocol says so), and OAI errors are answered with 200, as the protocol wants.
 """
 
+import re
 from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
 
 from django.http import HttpResponse, HttpResponseNotAllowed
@@ -21,6 +22,13 @@ for prefix, uri in NAMESPACES.items():
 register_namespace("", OAI)
 
 SCHEMA_LOCATION = f"{OAI} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
+# The syntax the protocol gives these arguments: a value outside it is a badArgument (and is
+# never echoed, so the answer stays valid).
+SYNTAX = {
+    "metadataPrefix": re.compile(r"[A-Za-z0-9\-_.!~*'()]+"),
+    "set": re.compile(r"[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*"),
+    "identifier": re.compile(r"[^\s<>\"{}|\\^`]+"),
+}
 
 
 def checked_arguments(given: dict[str, list[str]]) -> dict[str, str]:
@@ -37,6 +45,8 @@ def checked_arguments(given: dict[str, list[str]]) -> dict[str, str]:
             raise OAIError("badArgument", f"{verb} takes no argument “{name}”.")
         if len(values) != 1:
             raise OAIError("badArgument", f"“{name}” is repeated.")
+        if name in SYNTAX and not SYNTAX[name].fullmatch(values[0]):
+            raise OAIError("badArgument", f"“{name}” is not written as OAI-PMH says.")
         args[name] = values[0]
     if "resumptionToken" in args:
         if len(args) > 1:

@@ -1,6 +1,9 @@
 """OAI-PMH verbs and error codes, every answer validated against the OAI-PMH 2.0 schema."""
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from archive import registry
 from archive.models import Status
@@ -108,6 +111,9 @@ def test_it_never_names_a_draft(client):
             "badArgument",
         ),
         ({"verb": "ListRecords", "metadataPrefix": "marc21"}, "cannotDisseminateFormat"),
+        ({"verb": "ListRecords", "metadataPrefix": "oai dc"}, "badArgument"),
+        ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "a set"}, "badArgument"),
+        ({"verb": "GetRecord", "identifier": "a b", "metadataPrefix": "oai_dc"}, "badArgument"),
         ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "nothing"}, "badArgument"),
         ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2020"}, "badArgument"),
         (
@@ -195,3 +201,21 @@ def test_it_filters_by_day_and_second(client):
         assert len(tree.findall(".//oai:header", NS)) == 1
     tree = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", until="2000-01-01")
     assert error_codes(tree) == ["noRecordsMatch"]
+
+
+ARGUMENT_NAMES = st.sampled_from(
+    ["verb", "identifier", "metadataPrefix", "from", "until", "set", "resumptionToken", "x"]
+)
+VALUES = st.one_of(
+    st.sampled_from(["ListRecords", "GetRecord", "Identify", "oai_dc", "edm", "source"]),
+    st.text(max_size=30),
+)
+
+
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(params=st.dictionaries(ARGUMENT_NAMES, VALUES, max_size=4))
+def test_any_request_gets_a_valid_answer_never_a_server_error(client, params):
+    params = {name: value.replace("\x00", "") for name, value in params.items()}
+    oai(client, **params)  # 200 and valid against the schema, whatever was asked
