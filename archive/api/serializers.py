@@ -21,20 +21,18 @@ SCALARS = {
 }
 
 
-def _field_for(hint) -> serializers.Field:
+def _field_for(hint, **options) -> serializers.Field:
     """A read-only serializer field for a dataclass field's type hint."""
     args = typing.get_args(hint)
     if isinstance(hint, types.UnionType) and type(None) in args:  # `X | None`
         (inner,) = [arg for arg in args if arg is not type(None)]
-        field = _field_for(inner)
-        field.allow_null = True
-        return field
+        return _field_for(inner, allow_null=True)  # (a field is rebuilt from its arguments)
     if typing.get_origin(hint) is list:
         (item,) = args
         if dataclasses.is_dataclass(item):
             return dataclass_serializer(item)(many=True, read_only=True)
         return serializers.ListField(child=_field_for(item), read_only=True)
-    return SCALARS[hint](read_only=True)
+    return SCALARS[hint](read_only=True, **options)
 
 
 def dataclass_serializer(cls) -> type[serializers.Serializer]:
