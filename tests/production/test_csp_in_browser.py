@@ -93,3 +93,13 @@ def test_the_listener_hears_a_violation(page, site, violations):  # noqa: F811
     visit(page, probe, violations)
     assert any("style-src" in text for text in violations), violations
     assert any("script-src" in text for text in violations), violations
+
+
+def test_the_api_pages_work_under_the_policy(page, site, violations):  # noqa: F811
+    visit(page, site + reverse("api:docs"), violations)
+    expect(page.get_by_text("/api/event/").first).to_be_visible()  # Swagger UI ran
+    violations += page.evaluate("window.__violations")
+    visit(page, site + reverse("api:event-list"), violations)
+    page.wait_for_timeout(500)
+    violations += page.evaluate("window.__violations")
+    assert violations == []

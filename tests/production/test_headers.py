@@ -42,7 +42,7 @@ def inline_code(html: str) -> list[str]:
     tree = lxml.html.fromstring(html)
     found = []
     for script in tree.iter("script"):
-        if script.get("type") == "application/ld+json":
+        if script.get("type") in ("application/ld+json", "application/json"):
             json.loads(script.text)  # data, not script: a browser reads it under any policy
         elif not script.get("src") or (script.text or "").strip():
             found.append(f"inline <script>: {(script.text or '')[:60]!r}")
@@ -168,3 +168,16 @@ def test_the_inline_check_finds_what_a_strict_policy_would_block():
         "</html>"
     )
     assert len(inline_code(html)) == 5
+
+
+def test_the_api_pages_may_use_inline_styles_and_data_images_but_never_inline_scripts(client, db):
+    for url in (reverse("api:docs"), reverse("api:schema")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        policy = directives(response)
+        assert policy["script-src"] == ["'self'"]
+        assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
+        assert policy["img-src"] == ["'self'", "data:"]
+        if response["Content-Type"].startswith("text/html"):
+            html = response.content.decode()
+            assert [p for p in inline_code(html) if "script" in p or " on <" in p] == []
