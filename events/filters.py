@@ -45,7 +45,7 @@ class EventFilter(YearRangeMixin):
         fields = ["event_type", "place"]
         form = YearRangeForm
 
-    def filter_participation(self, queryset, name, value):
+    def filter_participation(self, queryset, name, value: Person | Role):  # typed for the API
         return queryset  # person and role meet in one participation: see filter_queryset
 
     def filter_queryset(self, queryset):
