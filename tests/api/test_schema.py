@@ -6,6 +6,8 @@ import json
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from openapi_spec_validator import validate
 from schemathesis import GenerationMode
@@ -80,7 +82,15 @@ def fuzzed_schema(db):
     event = factories.event(title="Fuzzed", date="1990-01-20")
     factories.claim(event, factories.source(), value="3")
     factories.person(name="Fuzzed person")
-    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+    # Like Django's test client: the end of a request must not close the test's connection
+    # (its transaction holds the test's rows).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 def test_it_answers_schemathesis_within_its_schema(fuzzed_schema):
