@@ -1,6 +1,8 @@
 """Every registered kind as a list and a detail: the record's one description, its citations
 and claims with their sources, its links as URLs; old slugs redirect."""
 
+import dataclasses
+
 import pytest
 
 from archive import registry
@@ -94,3 +96,25 @@ def test_it_is_read_only(client):
     event = factories.event()
     assert client.post("/api/event/", {}).status_code == 405
     assert client.delete(f"/api/event/{event.slug}/").status_code == 405
+
+
+def test_its_description_is_the_one_every_output_derives_from(client, rf):
+    place = factories.place(name="Baku")
+    source = factories.source(title="Report", date="1990-01-21", language="en")
+    event = factories.event(title="January", date="1990-01-19/1990-01-20", places=[place])
+    factories.citation(event, source)
+    body = client.get(f"/api/event/{event.slug}/").json()["description"]
+    expected = dataclasses.asdict(registry.description(event, rf.get("/")))
+    assert set(body) == set(expected)
+    for name, value in expected.items():
+        if value is None or isinstance(value, (str, bool, int, float, list)):
+            assert body[name] == value, name
+    assert {link["relation"] for link in body["links"]} >= {"place", "cites"}
+
+
+@pytest.mark.parametrize("url", ["/api/event/", "/api/event/{slug}/"])
+def test_its_browsable_pages_render(client, url):
+    url = url.format(slug=factories.event().slug)
+    response = client.get(url, HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
