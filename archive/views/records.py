@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from archive import registry
+from archive import describedby, registry
 from archive.exports import bibtex, coins, csl, jsonld, ris
 from archive.exports.citation import formatted
 from archive.models import Citation, Claim, Identifier, SlugRedirect, Status
@@ -125,10 +125,13 @@ class RecordDetailView(RecordMixin, DetailView):
             "jsonld": jsonld.document(description),
             "citation_meta": coins.meta_tags(description, accessed),
             "coins": coins.coins(description, accessed),
+            "described_by": describedby.links(self.request, record),
         }
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
+        if context.get("described_by"):
+            response["Link"] = describedby.link_header(context["described_by"])
         if context["is_preview"]:
             response["X-Robots-Tag"] = "noindex"
             response["Cache-Control"] = "private, no-store"
