@@ -6,7 +6,6 @@ site, not here); an old slug answers 301 with the record's current API address.
 
 from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -21,6 +20,7 @@ from rest_framework.throttling import AnonRateThrottle
 from archive.models import SlugRedirect
 
 from . import records
+from .filtering import KindFilterBackend
 from .pagination import SORT_PARAM, KindCursorPagination, sort_values, sorted_by
 from .serializers import RecordSerializer, RecordSummarySerializer
 
@@ -52,7 +52,7 @@ class KindView(generics.GenericAPIView):
 
 class RecordList(KindView, generics.ListAPIView):
     serializer_class = RecordSummarySerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [KindFilterBackend]
     pagination_class = KindCursorPagination
     api_ordering = ("pk",)
 

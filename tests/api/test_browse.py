@@ -101,3 +101,14 @@ def test_it_answers_a_bad_cursor_with_a_404(client, cursor):
     response = client.get(f"/api/event/?sort=date&cursor={cursor}")
     assert response.status_code == 404
     assert response.json() == {"detail": "Invalid cursor"}
+
+
+def test_it_filters_and_documents_what_other_apps_add_to_a_kind_s_filters(client):
+    # Events install "role" in people's FilterSet when it is made; the schema says so too.
+    witness, other = factories.person(), factories.person()
+    factories.participation(factories.event(), witness, role="witness")
+    factories.participation(factories.event(), other)
+    assert slugs(client.get("/api/person/?role=witness")) == [witness.slug]
+    schema = client.get("/api/schema/?format=json").json()
+    parameters = {p["name"] for p in schema["paths"]["/api/person/"]["get"]["parameters"]}
+    assert {"role", "letter", "lived_from", "sort", "cursor"} <= parameters
