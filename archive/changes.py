@@ -35,6 +35,7 @@ def on_init(sender, instance, **kwargs):
     # Loaded from the database (`from_db` builds the instance with its stored values) or
     # made in memory: a save with `created` knows it was nothing public before.
     instance._logged_status = instance.__dict__.get("status", _UNKNOWN)
+    instance._logged_slug = instance.__dict__.get("slug")
 
 
 def action_for(was: str | None, now: str | None):
@@ -68,6 +69,8 @@ def _change(key: str, instance, action):
 
 
 def on_saved(sender, instance, created=False, raw=False, **kwargs):
+    from archive.models import RecordChange
+
     key = _kind_key(sender)
     if not key or raw:
         return
@@ -75,9 +78,20 @@ def on_saved(sender, instance, created=False, raw=False, **kwargs):
     if now is _UNKNOWN:
         return
     was = None if created else _was(instance, key)
-    if (action := action_for(was, now)) is not None:
-        _change(key, instance, action).save()
-    instance._logged_status = now
+    action = action_for(was, now)
+    old_slug = getattr(instance, "_logged_slug", None)
+    if action == RecordChange.Action.UPDATE and old_slug and old_slug != instance.slug:
+        # A new address: the old one (a redirect; a manifest there is gone) is deleted and the
+        # new one created, so that a harvester drops what it knew under the old URL.
+        gone = _change(key, instance, RecordChange.Action.DELETE)
+        gone.slug = old_slug
+        RecordChange.objects.bulk_create([gone, _change(key, instance, RecordChange.Action.CREATE)])
+    elif action is not None:
+        change = _change(key, instance, action)
+        if action == RecordChange.Action.DELETE and old_slug:
+            change.slug = old_slug  # deleted where the public knew it
+        change.save()
+    instance._logged_status, instance._logged_slug = now, instance.slug
 
 
 def on_deleted(sender, instance, **kwargs):
@@ -87,7 +101,9 @@ def on_deleted(sender, instance, **kwargs):
     if _was(instance, key) == Status.PUBLISHED:
         from archive.models import RecordChange
 
-        _change(key, instance, RecordChange.Action.DELETE).save()
+        gone = _change(key, instance, RecordChange.Action.DELETE)
+        gone.slug = getattr(instance, "_logged_slug", None) or instance.slug  # as last public
+        gone.save()
 
 
 def log_bulk_writes(model, instances: list) -> None:

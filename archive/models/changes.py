@@ -5,7 +5,9 @@ when a record becomes published, `update` when a published record is saved, `del
 published record is withdrawn, sent back to draft or review, or deleted. A record never
 published has no row, so nothing here names a draft. A record published again after a delete
 gets a `create`: for a harvester that dropped it on the delete, it is new again (IIIF Change
-Discovery reads the newest activity of an object as the one that counts).
+Discovery reads the newest activity of an object as the one that counts). A published record
+whose slug changes gets a `delete` under its old slug and a `create` under the new one: the
+activities' objects are URLs, and the old one no longer answers for itself.
 
 Written by `archive.changes` (save and delete signals, and the bulk imports); read by the
 change discovery feeds (`archive.activity`) and OAI-PMH (deleted records, datestamps).

@@ -109,3 +109,21 @@ def test_it_logs_what_a_bulk_import_publishes_changes_and_withdraws(curator):
     pub = Person.objects.get(slug="pub")
     assert _actions("person", pub.pk) == ["create", "update", "delete"]
     assert not RecordChange.objects.filter(slug="draft").exists()
+
+
+def test_a_new_slug_deletes_the_old_address_and_creates_the_new(client):
+    source = factories.source(slug="old-address")
+    source.slug = "new-address"
+    source.save()
+    changes = RecordChange.objects.filter(object_id=source.pk, kind="source")
+    assert list(changes.values_list("action", "slug")) == [
+        ("create", "old-address"),
+        ("delete", "old-address"),
+        ("create", "new-address"),
+    ]
+    assert RecordChange.objects.latest_for("source", source.pk).slug == "new-address"
+    assert not RecordChange.objects.for_kind("source").current_deletions().exists()
+    source.slug = "third-address"
+    source.status = Status.WITHDRAWN
+    source.save()  # withdrawn under its new slug: deleted as the public knew it
+    assert RecordChange.objects.latest_for("source", source.pk).slug == "new-address"
