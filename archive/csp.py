@@ -18,6 +18,13 @@ ADDITIONS = {
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    def process_response(self, request, response):
+        # Pages only: a media file carries its own policy or, a PDF, deliberately none
+        # (archive/media/serving.py: Chromium's viewer is a plugin that object-src would block).
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return response
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         match = getattr(request, "resolver_match", None)
