@@ -146,6 +146,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+# Behind a proxy: count by the address the proxy appended to X-Forwarded-For (and only then).
+TRUST_X_FORWARDED_FOR = envbool("TRUST_X_FORWARDED_FOR", "false")
+AXES_CLIENT_IP_CALLABLE = "archive.login_throttling.client_address"
 
 # Sessions: a signed-in curator is signed out after SESSION_COOKIE_AGE seconds (8 hours)
 # and when the browser closes.

@@ -90,3 +90,22 @@ def test_an_unknown_username_is_throttled_too(client, db):
     response = sign_in(client, "nobody", "anything")
     assert response.status_code == 429
     assert LOCKOUT in response.content.decode()
+
+
+def test_behind_a_proxy_it_counts_the_address_the_proxy_appended(client, curator, settings):
+    settings.TRUST_X_FORWARDED_FOR = True
+    attacker = Client(REMOTE_ADDR="127.0.0.1", headers={"x-forwarded-for": "198.51.100.1"})
+    fail(attacker, "curator")
+    assert sign_in(attacker, "curator", PASSWORD).status_code == 429
+    # A spoofed first entry changes nothing: the proxy's own entry comes last.
+    spoofing = Client(headers={"x-forwarded-for": "203.0.113.9, 198.51.100.1"})
+    assert sign_in(spoofing, "curator", PASSWORD).status_code == 429
+    # The curator, at another address behind the same proxy, signs in.
+    colleague = Client(REMOTE_ADDR="127.0.0.1", headers={"x-forwarded-for": "198.51.100.2"})
+    assert sign_in(colleague, "curator", PASSWORD).status_code == 302
+
+
+def test_without_a_proxy_the_header_is_not_believed(client, curator):
+    fail(Client(headers={"x-forwarded-for": "198.51.100.1"}), "curator")
+    rotated = Client(headers={"x-forwarded-for": "198.51.100.77"})
+    assert sign_in(rotated, "curator", PASSWORD).status_code == 429
