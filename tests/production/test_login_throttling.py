@@ -109,3 +109,12 @@ def test_without_a_proxy_the_header_is_not_believed(client, curator):
     fail(Client(headers={"x-forwarded-for": "198.51.100.1"}), "curator")
     rotated = Client(headers={"x-forwarded-for": "198.51.100.77"})
     assert sign_in(rotated, "curator", PASSWORD).status_code == 429
+
+
+def test_the_lockout_page_is_valid_html(client, curator, tmp_path):
+    from tests.public.test_html_valid import nu_html_check
+
+    fail(client, "curator")
+    page = sign_in(client, "curator", PASSWORD)
+    (tmp_path / "lockout.html").write_bytes(page.content)
+    assert nu_html_check(tmp_path, {"lockout.html": "the lockout page"}) == []
