@@ -43,7 +43,7 @@ def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
         STATIC_ROOT=str(tmp_path / "static"),
         MEDIA_ACCEL_REDIRECT="",  # no nginx in front of the test
         DEBUG="false",
-        PYTHON=sys.executable,
+        ARCHIVE_PYTHON=sys.executable,
         WEB_CONCURRENCY="1",  # the test machine is small
     )
     for key, value in overrides.items():
