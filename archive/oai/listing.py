@@ -17,6 +17,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
 
 from archive import registry
 from archive.models import RecordChange, SlugRedirect
@@ -69,10 +70,13 @@ def stream(kind, which: int, query: Query):
         # A slug deleted once and given to a record published since names that record now.
         deletes = deletes.exclude(slug__in=_live(kind).values("slug"))
         return _dated(deletes, "at", query)
+    # Old slugs of published records, given up while the record was public: a slug a draft
+    # had before it was published was never harvested, and must not be named.
     content_type = ContentType.objects.get_for_model(kind.model)
-    renamed = SlugRedirect.objects.filter(
-        content_type=content_type, object_id__in=_live(kind).values("pk")
+    public_then = _live(kind).filter(
+        pk=OuterRef("object_id"), published_at__lte=OuterRef("created_at")
     )
+    renamed = SlugRedirect.objects.filter(content_type=content_type).filter(Exists(public_then))
     return _dated(renamed, "created_at", query)
 
 

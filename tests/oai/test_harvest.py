@@ -205,6 +205,18 @@ def test_a_draft_renamed_leaves_no_old_identifier(client):
         metadataPrefix="oai_dc",
     )
     assert error_codes(tree) == ["idDoesNotExist"]
+    draft.status = Status.PUBLISHED  # published under its new slug: the old one was never public
+    draft.save()
+    tree = oai(
+        client,
+        verb="GetRecord",
+        identifier="oai:testserver:source:draft-old",
+        metadataPrefix="oai_dc",
+    )
+    assert error_codes(tree) == ["idDoesNotExist"]
+    assert identifiers_of(oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc")) == [
+        "oai:testserver:source:draft-new"
+    ]
 
 
 @pytest.mark.parametrize("http_method", ["GET", "POST"])
