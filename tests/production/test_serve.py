@@ -31,6 +31,14 @@ def test_it_passes_the_deployment_check_with_the_documented_settings(tmp_path):
     assert "no issues" in result.stdout
 
 
+def test_it_passes_the_deployment_check_before_migrating_and_with_the_database_down(tmp_path):
+    # A server must be able to start (and answer 503) while the database is away.
+    for database in ("", "postgres://archive@127.0.0.1:1/archive_h5_down?connect_timeout=2"):
+        env = production_env(tmp_path, **({"DATABASE_URL": database} if database else {}))
+        result = deploy_check(env)
+        assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.parametrize(
     ("overrides", "warning"),
     [
