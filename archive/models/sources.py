@@ -63,7 +63,8 @@ class Source(Record):
         on_delete=models.PROTECT,
         related_name="sources",
         help_text="The licence or rights statement machines read (a Creative Commons or "
-        "RightsStatements.org URI). Without one, its rights are exported as Copyright Not Evaluated.",
+        "RightsStatements.org URI). Without one, its rights are exported as "
+        "Copyright Not Evaluated.",
     )
     abstract = models.TextField(blank=True, help_text="A summary in the archive's own words.")
     transcript = models.TextField(
