@@ -47,6 +47,11 @@ def checked_arguments(given: dict[str, list[str]]) -> dict[str, str]:
             raise OAIError("badArgument", f"“{name}” is repeated.")
         if name in SYNTAX and not SYNTAX[name].fullmatch(values[0]):
             raise OAIError("badArgument", f"“{name}” is not written as OAI-PMH says.")
+        if name in ("from", "until") and identifiers.parse_bound(values[0]) is None:
+            raise OAIError(
+                "badArgument",
+                f"“{name}” must be a UTC day (YYYY-MM-DD) or second (YYYY-MM-DDThh:mm:ssZ).",
+            )
         args[name] = values[0]
     if "resumptionToken" in args:
         if len(args) > 1:
