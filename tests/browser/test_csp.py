@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 
 from archive import registry
 from archive.groups import CURATORS
-from tests.browser.conftest import _migrations_data, browser_type_launch_args, site  # noqa: F401
 from tests.public.test_html_valid import list_pages, published_records
 
 pytestmark = [
@@ -46,7 +45,7 @@ def visit(page, url, violations, status=200):
     violations += [f"{url}: {text}" for text in page.evaluate("window.__violations")]
 
 
-def test_no_public_page_reports_a_violation(page, site, violations):  # noqa: F811
+def test_no_public_page_reports_a_violation(page, site, violations):
     urls = [reverse("archive:home"), *(url for _, url in list_pages())]
     urls += [published_records(kind)[0].get_absolute_url() for kind in registry.kinds()]
     urls.append(reverse("search:search") + "?q=January")
@@ -56,7 +55,7 @@ def test_no_public_page_reports_a_violation(page, site, violations):  # noqa: F8
     assert violations == []
 
 
-def test_the_admin_works_under_the_policy(page, site, violations):  # noqa: F811
+def test_the_admin_works_under_the_policy(page, site, violations):
     curator = User.objects.create_user("curator", password="pw-for-tests-only", is_staff=True)
     curator.groups.add(Group.objects.get(name=CURATORS))
     visit(page, site + reverse("admin:login"), violations)
@@ -79,7 +78,7 @@ def test_the_admin_works_under_the_policy(page, site, violations):  # noqa: F811
     assert violations == []
 
 
-def test_the_listener_hears_a_violation(page, site, violations):  # noqa: F811
+def test_the_listener_hears_a_violation(page, site, violations):
     """The check above can fail: a page with an inline style and script under the same policy
     reports both."""
     probe = site + "/csp-probe/"
@@ -95,7 +94,7 @@ def test_the_listener_hears_a_violation(page, site, violations):  # noqa: F811
     assert any("script-src" in text for text in violations), violations
 
 
-def test_the_api_pages_work_under_the_policy(page, site, violations):  # noqa: F811
+def test_the_api_pages_work_under_the_policy(page, site, violations):
     visit(page, site + reverse("api:docs"), violations)
     expect(page.get_by_text("/api/event/").first).to_be_visible()  # Swagger UI ran
     violations += page.evaluate("window.__violations")
