@@ -14,7 +14,11 @@ DAY = "YYYY-MM-DD"
 
 
 def repository_id(request) -> str:
-    return settings.OAI_REPOSITORY_ID or request.get_host().rsplit(":", 1)[0].strip("[]")
+    if settings.OAI_REPOSITORY_ID:
+        return settings.OAI_REPOSITORY_ID
+    if not hasattr(request, "_oai_repository_id"):  # asked once per header: read the host once
+        request._oai_repository_id = request.get_host().rsplit(":", 1)[0].strip("[]")
+    return request._oai_repository_id
 
 
 def make(request, kind_key: str, slug: str) -> str:
