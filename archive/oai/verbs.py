@@ -199,9 +199,9 @@ def _list(request, args, verb: str) -> Element:
     )
     items, following = listing.page(query, start, size)
     if not items:
-        if start is not None:
-            raise OAIError("badResumptionToken", "Nothing is left to harvest from this token.")
-        raise OAIError("noRecordsMatch", "No record matches these arguments.")
+        # After a token: the records left went away between two requests; the list is over.
+        message = "Nothing is left to harvest." if start else "No record matches these arguments."
+        raise OAIError("noRecordsMatch", message)
     if total is None and (following is not None):
         total = listing.count(query)
     root = Element(q(OAI, verb))
