@@ -11,11 +11,12 @@ import re
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import strip_tags
 
 from archive.dates import describe as date_words
 from archive.description import Agent, Description, Identifier, Link, Relation
-from archive.models import Citation, Place
+from archive.models import Citation, Place, Record
 from archive.models import Identifier as IdentifierRow
 
 MARKER = re.compile(r"\s*\[@[^\]]*\]")  # a Pandoc citation marker in Markdown text
@@ -27,6 +28,34 @@ MEDIA_TYPES = {"image": "graphic", "audio": "song", "video": "motion_picture"}
 
 def absolute(request, path: str) -> str:
     return request.build_absolute_uri(path) if request is not None else path
+
+
+# A record's path with one `reverse` per kind (and URL configuration), not one per record: a
+# harvest page builds thousands. A slug of URL-safe characters is never quoted, so formatting
+# it into the reversed pattern gives what `reverse` gives; any other slug goes through it.
+_SLUG_MARK = "slugmark0slugmark"
+_SAFE_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+_PATHS: dict = {}
+
+
+def record_path(record) -> str:
+    model = type(record)
+    if model.get_absolute_url is not Record.get_absolute_url or not _SAFE_SLUG.fullmatch(
+        record.slug or ""
+    ):
+        return record.get_absolute_url()
+    key = (model.url_name, get_urlconf(), get_script_prefix())
+    pattern = _PATHS.get(key)
+    if pattern is None:
+        pattern = _PATHS[key] = reverse(model.url_name, kwargs={"slug": _SLUG_MARK})
+    return pattern.replace(_SLUG_MARK, record.slug)
+
+
+def prefetched(record, attr: str, relation: str) -> list:
+    """The rows a bulk description prefetched into a list (`attr`: no queryset per record),
+    else the record's relation (a record page's own prefetch, or a query)."""
+    rows = getattr(record, attr, None)
+    return rows if rows is not None else list(getattr(record, relation).all())
 
 
 def published(records) -> list:
@@ -44,14 +73,15 @@ def plain_text(markdown: str, length: int = SUMMARY_LENGTH) -> str:
 
 def identifiers(record) -> list[Identifier]:
     """The record's external identifiers (`identifiers` prefetched with their schemes)."""
-    return [Identifier(item.scheme.slug, item.value, item.url) for item in record.identifiers.all()]
+    rows = prefetched(record, "described_identifiers", "identifiers")
+    return [Identifier(item.scheme.slug, item.value, item.url) for item in rows]
 
 
 def cited_sources(record, request) -> list[Link]:
     """The published sources the record cites, once each, in citation order (`citations`
     prefetched with `source__kind`)."""
     seen, links = set(), []
-    for citation in record.citations.all():
+    for citation in prefetched(record, "described_citations", "citations"):
         source = citation.source
         if source.is_published and source.pk not in seen:
             seen.add(source.pk)
@@ -60,7 +90,7 @@ def cited_sources(record, request) -> list[Link]:
                     Relation.CITES,
                     "source",
                     source.title,
-                    absolute(request, source.get_absolute_url()),
+                    absolute(request, record_path(source)),
                     type=source.kind.csl_type,
                 )
             )
@@ -68,7 +98,7 @@ def cited_sources(record, request) -> list[Link]:
 
 
 def link(relation: str, kind: str, record, request, **extra) -> Link:
-    return Link(relation, kind, str(record), absolute(request, record.get_absolute_url()), **extra)
+    return Link(relation, kind, str(record), absolute(request, record_path(record)), **extra)
 
 
 def base(record, request, *, kind: str, kind_label: str, type: str, **fields) -> Description:
@@ -81,7 +111,7 @@ def base(record, request, *, kind: str, kind_label: str, type: str, **fields) ->
         kind_label=kind_label,
         type=type,
         title=str(record),
-        url=absolute(request, record.get_absolute_url()),
+        url=absolute(request, record_path(record)),
         slug=record.slug,
         site_name=settings.SITE_NAME,
         published_at=record.published_at,
@@ -210,10 +240,24 @@ def describe_media(item, request=None) -> Description:
 # the same rows the record pages prefetch.
 
 
+# A linked record's row holds what its link reads: slug, status, title or name (`LINKED`), no
+# long text; the rows go into lists (`to_attr`), which spares Django a queryset per record.
+LINKED = ("slug", "status")
+CITED_SOURCE = ("source__title", "source__kind__csl_type", *(f"source__{f}" for f in LINKED))
+
+
+def linked(model, *fields: str):
+    return model.objects.only(*LINKED, *fields)
+
+
 def described_rows() -> list:
+    identifiers = IdentifierRow.objects.select_related("scheme")
+    cited = Citation.objects.select_related("source__kind").only(
+        "content_type", "object_id", "source", "source__kind", *CITED_SOURCE
+    )
     return [
-        Prefetch("identifiers", queryset=IdentifierRow.objects.select_related("scheme")),
-        Prefetch("citations", queryset=Citation.objects.select_related("source__kind")),
+        Prefetch("identifiers", queryset=identifiers, to_attr="described_identifiers"),
+        Prefetch("citations", queryset=cited, to_attr="described_citations"),
     ]
 
 

@@ -5,37 +5,49 @@ from django.db.models import Prefetch
 
 from archive.dates import describe as date_words
 from archive.description import Description, Relation
-from archive.descriptions import base, cited_sources, described_rows, identifiers, link, published
-from events.models import EventRelation, Participation
+from archive.descriptions import (
+    base,
+    cited_sources,
+    described_rows,
+    identifiers,
+    link,
+    linked,
+    prefetched,
+    published,
+)
+from archive.models import Place
+from events.models import Event, EventRelation, Participation
 
 
 def describe_event(event, request=None) -> Description:
     """An event (type and parent selected; places, participations with person and role, parts
     and relations with the other event and type prefetched)."""
     links = [
-        link(Relation.PLACE, "place", place, request) for place in published(event.places.all())
+        link(Relation.PLACE, "place", place, request)
+        for place in published(prefetched(event, "described_places", "places"))
     ]
     links += [
         link(Relation.PART_OF, "event", parent, request) for parent in published([event.parent])
     ]
     links += [
-        link(Relation.HAS_PART, "event", part, request) for part in published(event.parts.all())
+        link(Relation.HAS_PART, "event", part, request)
+        for part in published(prefetched(event, "described_parts", "parts"))
     ]
     links += [
         link(Relation.PARTICIPANT, "person", row.person, request, role=row.role.slug)
-        for row in event.participations.all()
+        for row in prefetched(event, "described_participations", "participations")
         if row.person.is_published
     ]
     links += [
         link(Relation.RELATED, "event", row.to_event, request, role=row.relation_type.name)
-        for row in event.relations_out.all()
+        for row in prefetched(event, "described_relations_out", "relations_out")
         if row.to_event.is_published
     ]
     links += [
         link(
             Relation.RELATED, "event", row.from_event, request, role=row.relation_type.inverse_name
         )
-        for row in event.relations_in.all()
+        for row in prefetched(event, "described_relations_in", "relations_in")
         if row.from_event.is_published
     ]
     event_type = event.event_type
@@ -61,30 +73,42 @@ def describe_participations(person, request, description: Description) -> None:
     prefetches `participations` with their events and roles)."""
     description.links += [
         link(Relation.SUBJECT_OF, "event", row.event, request, role=row.role.slug)
-        for row in person.participations.all()
+        for row in prefetched(person, "described_participations", "participations")
         if row.event.is_published
     ]
 
 
 def prepare_event(queryset):
-    """What describing many events needs (the feed, harvesting)."""
+    """What describing many events needs (the feed, harvesting): of a linked record, only what
+    its link reads (`linked`), into lists."""
+    participations = Participation.objects.select_related("person", "role").only(
+        "event", "person__name", "person__slug", "person__status", "role__slug"
+    )
+    relations_out = EventRelation.objects.select_related("to_event", "relation_type").only(
+        "from_event", "to_event__title", "to_event__slug", "to_event__status", "relation_type__name"
+    )
+    relations_in = EventRelation.objects.select_related("from_event", "relation_type").only(
+        "to_event",
+        "from_event__title",
+        "from_event__slug",
+        "from_event__status",
+        "relation_type__inverse_name",
+    )
     return queryset.select_related("event_type", "parent").prefetch_related(
-        "places",
-        "parts",
-        Prefetch("participations", queryset=Participation.objects.select_related("person", "role")),
-        Prefetch(
-            "relations_out",
-            queryset=EventRelation.objects.select_related("to_event", "relation_type"),
-        ),
-        Prefetch(
-            "relations_in",
-            queryset=EventRelation.objects.select_related("from_event", "relation_type"),
-        ),
+        Prefetch("places", queryset=linked(Place, "name"), to_attr="described_places"),
+        Prefetch("parts", queryset=linked(Event, "title", "parent"), to_attr="described_parts"),
+        Prefetch("participations", queryset=participations, to_attr="described_participations"),
+        Prefetch("relations_out", queryset=relations_out, to_attr="described_relations_out"),
+        Prefetch("relations_in", queryset=relations_in, to_attr="described_relations_in"),
         *described_rows(),
     )
 
 
 def prepare_participations(queryset):
     """What `describe_participations` reads for many people at once (the feed)."""
-    rows = Participation.objects.select_related("event", "role")
-    return queryset.prefetch_related(Prefetch("participations", queryset=rows))
+    rows = Participation.objects.select_related("event", "role").only(
+        "person", "event__title", "event__slug", "event__status", "role__slug"
+    )
+    return queryset.prefetch_related(
+        Prefetch("participations", queryset=rows, to_attr="described_participations")
+    )

@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from archive import registry
 from archive.citetext import Footnote
 from archive.description import Link, Relation
-from archive.descriptions import link
+from archive.descriptions import link, prefetched
 from archive.models import Status
 from archive.registry import Evidence, SearchExtension
 from events.models import Involvement, Role
@@ -98,16 +98,21 @@ def _describe_organisations(event, request, description) -> None:
     event page or the feed prefetched as `involvements` (organisation and role selected)."""
     description.links += [
         link(Relation.PARTICIPANT, "organisation", row.organisation, request, role=row.role.slug)
-        for row in event.involvements.all()
+        for row in prefetched(event, "described_involvements", "involvements")
         if row.organisation.is_published
     ]
 
 
 def _prepare_organisations(queryset):
     """What `_describe_organisations` reads for many events at once (the feed)."""
-    rows = Involvement.objects.filter(organisation__status=PUBLISHED)
+    rows = Involvement.objects.filter(organisation__status=PUBLISHED).select_related(
+        "organisation", "role"
+    )
+    rows = rows.only(
+        "event", "organisation__name", "organisation__slug", "organisation__status", "role__slug"
+    )
     return queryset.prefetch_related(
-        Prefetch("involvements", queryset=rows.select_related("organisation", "role"))
+        Prefetch("involvements", queryset=rows, to_attr="described_involvements")
     )
 
 
