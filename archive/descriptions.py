@@ -193,7 +193,7 @@ def describe_place(place, request=None) -> Description:
         type="place",
         genre=place.kind,
         summary=plain_text(place.description),
-        alternate_names=[name.name for name in place.names.all()],
+        alternate_names=[name.name for name in prefetched(place, "described_names", "names")],
         latitude=float(place.latitude) if place.latitude is not None else None,
         longitude=float(place.longitude) if place.longitude is not None else None,
         identifiers=identifiers(place),
@@ -268,7 +268,8 @@ def prepare_source(queryset):
 
 
 def prepare_place(queryset):
-    return queryset.select_related("parent").prefetch_related("names", *described_rows())
+    names = Prefetch("names", to_attr="described_names")
+    return queryset.select_related("parent").prefetch_related(names, *described_rows())
 
 
 def prepare_media(queryset):

@@ -19,6 +19,7 @@ from archive.descriptions import (
     identifiers,
     link,
     plain_text,
+    prefetched,
     published,
 )
 from people.source_links import CONTRIBUTIONS_ATTR, contributions, credited_rows
@@ -47,7 +48,7 @@ def describe_person(person, request=None) -> Description:
         birth_date=person.birth_date,
         death_date=person.death_date,
         date_words=person.lifetime or lifetime,
-        alternate_names=[name.name for name in person.names.all()],
+        alternate_names=[name.name for name in prefetched(person, "described_names", "names")],
         identifiers=identifiers(person),
         links=links + cited_sources(person, request),
     )
@@ -55,8 +56,9 @@ def describe_person(person, request=None) -> Description:
 
 def prepare_person(queryset):
     """What describing many people needs (the feed); events add their participations."""
+    names = Prefetch("names", to_attr="described_names")
     return queryset.select_related("birth_place", "death_place").prefetch_related(
-        "names", *described_rows()
+        names, *described_rows()
     )
 
 
