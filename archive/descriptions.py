@@ -261,17 +261,33 @@ def described_rows() -> list:
     ]
 
 
+# The long texts a description never reads (a summary is its own field or the first lines).
+SOURCE_UNREAD = ("transcript", "criticism_note")
+
+
 def prepare_source(queryset):
-    return queryset.select_related("kind", "licence").prefetch_related(
-        "creators", *described_rows()
+    return (
+        queryset.select_related("kind", "licence")
+        .defer(*SOURCE_UNREAD)
+        .prefetch_related("creators", *described_rows())
     )
 
 
 def prepare_place(queryset):
     names = Prefetch("names", to_attr="described_names")
-    return queryset.select_related("parent").prefetch_related(names, *described_rows())
+    return (
+        queryset.select_related("parent")
+        .defer("parent__description")
+        .prefetch_related(names, *described_rows())
+    )
 
 
 def prepare_media(queryset):
-    places = Prefetch("places", queryset=Place.objects.published(), to_attr="public_places")
-    return queryset.select_related("licence", "source").prefetch_related(places, *described_rows())
+    places = linked(Place, "name").published()
+    return (
+        queryset.select_related("licence", "source")
+        .defer("source__abstract", *(f"source__{field}" for field in SOURCE_UNREAD))
+        .prefetch_related(
+            Prefetch("places", queryset=places, to_attr="public_places"), *described_rows()
+        )
+    )

@@ -94,7 +94,8 @@ def prepare_event(queryset):
         "from_event__status",
         "relation_type__inverse_name",
     )
-    return queryset.select_related("event_type", "parent").prefetch_related(
+    parent = queryset.select_related("event_type", "parent").defer("parent__description")
+    return parent.prefetch_related(
         Prefetch("places", queryset=linked(Place, "name"), to_attr="described_places"),
         Prefetch("parts", queryset=linked(Event, "title", "parent"), to_attr="described_parts"),
         Prefetch("participations", queryset=participations, to_attr="described_participations"),

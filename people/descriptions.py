@@ -57,9 +57,9 @@ def describe_person(person, request=None) -> Description:
 def prepare_person(queryset):
     """What describing many people needs (the feed); events add their participations."""
     names = Prefetch("names", to_attr="described_names")
-    return queryset.select_related("birth_place", "death_place").prefetch_related(
-        names, *described_rows()
-    )
+    places = queryset.select_related("birth_place", "death_place")
+    places = places.defer("birth_place__description", "death_place__description")
+    return places.prefetch_related(names, *described_rows())
 
 
 # A contribution role (its slug) → the neutral creator role of `archive.description`, which

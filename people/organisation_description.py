@@ -11,7 +11,9 @@ from archive.descriptions import (
     described_rows,
     identifiers,
     link,
+    linked,
     plain_text,
+    prefetched,
     published,
 )
 from archive.models import Place, Status
@@ -55,7 +57,9 @@ def describe_organisation(organisation: Organisation, request=None) -> Descripti
         date_words=organisation.existence,
         date_text="; ".join(filter(None, [organisation.founded_text, organisation.dissolved_text])),
         summary=organisation.summary or plain_text(organisation.description),
-        alternate_names=[name.name for name in organisation.names.all()],
+        alternate_names=[
+            name.name for name in prefetched(organisation, "described_names", "names")
+        ],
         identifiers=identifiers(organisation),
         subjects=[kind.name] if kind else [],
         links=links + cited_sources(organisation, request),
@@ -99,9 +103,12 @@ def prepare_publishers(queryset):
 
 def prepare_organisation(queryset):
     """What `describe_organisation` reads for many organisations at once (the feed)."""
-    return queryset.select_related("organisation_type", "parent").prefetch_related(
-        "names",
+    parent = queryset.select_related("organisation_type", "parent").defer("parent__description")
+    return parent.prefetch_related(
+        Prefetch("names", to_attr="described_names"),
         *described_rows(),
-        Prefetch("places", Place.objects.published(), to_attr="public_places"),
-        Prefetch("units", Organisation.objects.published(), to_attr="public_units"),
+        Prefetch("places", linked(Place, "name").published(), to_attr="public_places"),
+        Prefetch(
+            "units", linked(Organisation, "name", "parent").published(), to_attr="public_units"
+        ),
     )
