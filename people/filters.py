@@ -113,8 +113,7 @@ class OrganisationFilter(filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, make_filter in hooks.filters(Organisation):
-            self.filters[name] = make_filter()
+        hooks.install_filters(self, Organisation, after="place")
 
     def filter_existence(self, queryset, name, value):
         return queryset  # both ends at once: see filter_queryset
