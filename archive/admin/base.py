@@ -17,6 +17,7 @@ from archive import dates, lifecycle
 from archive.models import CATALOGUER_STATUSES, Citation, Claim, Identifier, Status
 
 from .compare import CompareVersionsMixin
+from .concurrency import StaleSaveMixin
 
 # Quotations and notes are short: a small box keeps inline rows on one screen.
 COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 36})}}
@@ -124,7 +125,7 @@ class LifecycleFormMixin:
         return cleaned
 
 
-class RecordAdmin(CompareVersionsMixin, VersionAdmin):
+class RecordAdmin(CompareVersionsMixin, StaleSaveMixin, VersionAdmin):
     """Workflow (draft → review → published, withdrawn) with the rule enforced on the server:
     only users with the model's publish permission publish or withdraw."""
 
