@@ -20,6 +20,8 @@ This module imports no model (the models import it): it reads the record or mode
 given, and asks the model for what only a query knows (`Model.slug_holders`).
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -143,6 +145,19 @@ def record_refusals(record) -> dict[str, list[str]]:
     if record.status != Status.PUBLISHED:
         return {}
     return {name: [message] for name, message in record.publish_errors().items()}
+
+
+def publishing_requirements(record) -> list[str]:
+    """The fields the kind demands before it publishes, in order: what `publish_errors()`
+    refuses on a copy of `record` whose optional fields are empty (so that forms can say so
+    before saving; derived facts such as a media item's type stay as they are)."""
+    blank = copy.copy(record)
+    blank._state = copy.copy(record._state)
+    blank._state.fields_cache = {}  # the original's related objects stay the original's
+    for field in record._meta.concrete_fields:
+        if field.editable and field.blank and not field.primary_key:
+            setattr(blank, field.attname, None if field.null or field.is_relation else "")
+    return list(blank.publish_errors())
 
 
 # --- slugs --------------------------------------------------------------------------------------

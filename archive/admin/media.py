@@ -24,6 +24,8 @@ from archive.models import MediaItem
 from archive.resources import MediaItemResource
 
 from .base import CitationInline, ClaimInline, DecadeListFilter, IdentifierInline, RecordAdmin
+from .kept_upload import KEPT, KeepUploadFormMixin
+from .requirements import PublishingRequirementsFormMixin
 
 
 class _Link:
@@ -44,7 +46,7 @@ class ProtectedFileWidget(AdminFileWidget):
         return super().format_value(value)
 
 
-class MediaItemForm(forms.ModelForm):
+class MediaItemForm(KeepUploadFormMixin, PublishingRequirementsFormMixin, forms.ModelForm):
     class Meta:
         model = MediaItem
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what is shown)
@@ -132,7 +134,7 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
         "derivative_list", "exif_display", "linked_records", "public_copy",
     ]  # fmt: skip
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "file", "preview"]}),
+        (None, {"fields": ["title", "slug", "status", "file", KEPT, "preview"]}),
         (
             "Description and rights",
             {

@@ -1,0 +1,34 @@
+"""What publishing needs, shown by the status field before saving (lifecycle's rule)."""
+
+from django import forms
+
+from archive import lifecycle
+
+
+def _sentence(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def requirements_note(record) -> str:
+    """“To publish: a credit line and a licence.”, and what is missing now, for a saved one."""
+    model = type(record)
+    needed = lifecycle.publishing_requirements(record)
+    if not needed:
+        return ""
+    label = {name: str(model._meta.get_field(name).verbose_name) for name in needed}
+    note = f"To publish: {_sentence([label[name] for name in needed])}."
+    if record.pk:
+        missing = [label.get(name, name) for name in record.publish_errors()]
+        note += f" Missing now: {_sentence(missing)}." if missing else " All there."
+    return note
+
+
+class PublishingRequirementsFormMixin(forms.BaseForm):
+    """Puts the requirements note in the status field's help text."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields.get("status")
+        note = requirements_note(self.instance)
+        if status is not None and note:
+            status.help_text = " ".join(filter(None, [str(status.help_text or ""), note]))
