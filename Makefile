@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run serve install install-dev migrate demo test lint check benchmark clean
+.PHONY: run serve install install-dev migrate demo reset-demo test lint check benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,13 @@ install-dev: $(BIN)/python
 migrate:
 	$(BIN)/python manage.py migrate --noinput
 
+# Loads only the demo records that are missing: curators' edits to demo records are kept.
 demo:
 	$(BIN)/python manage.py load_demo
+
+# On purpose only: puts the demo's own values back over curators' edits.
+reset-demo:
+	$(BIN)/python manage.py reset_demo
 
 # Install, migrate SQLite in the checkout, load the demo, make sure an admin exists, serve.
 run: install migrate demo

@@ -31,9 +31,31 @@ from people.models import Organisation, OrganisationName, OrganisationType, Pers
 
 
 class Command(BaseCommand):
-    help = "Load the demo collection (one opinion article and what it tells of), published."
+    help = (
+        "Load the demo collection (one opinion article and what it tells of), published. "
+        "Records already there are left as curators left them; --reset (or `reset_demo`) "
+        "puts the demo's own values back."
+    )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Overwrite the demo records with the demo's values (curators' edits are lost).",
+        )
+
+    def record(self, model, slug, defaults):
+        """The demo record `slug`, and whether to load its rows: made when missing, written
+        over only with --reset (`make run` loads the demo every time)."""
+        if self.reset:
+            return model.objects.update_or_create(slug=slug, defaults=defaults)[0], True
+        found, created = model.objects.get_or_create(slug=slug, defaults=defaults)
+        if not created:
+            self.kept += 1
+        return found, created
+
+    def handle(self, *args, reset=False, **options):
+        self.reset, self.kept, self.loaded = reset, 0, set()
         with transaction.atomic(), reversion.create_revision():
             reversion.set_comment("Loaded the demo collection.")
             source = self.load_source()
@@ -49,20 +71,24 @@ class Command(BaseCommand):
             for data in demo.EVENTS:
                 self.load_relations(data, events, source)
             for slug, locator, quotation in demo.PERSON_CITATIONS:
-                self.cite(people[slug], source, locator, quotation)
+                if slug in self.loaded:
+                    self.cite(people[slug], source, locator, quotation)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo collection loaded: 1 source, {len(places)} places, {len(people)} people, "
-                f"{len(organisations)} organisations, {len(events)} events."
+                f"{len(organisations)} organisations, {len(events)} events"
+                + (
+                    f"; {self.kept} already there, left as they are (--reset overwrites them)."
+                    if self.kept
+                    else "."
+                )
             )
         )
 
     def load_source(self) -> Source:
         data = dict(demo.SOURCE)
         data["kind"] = SourceKind.objects.get(slug=data["kind"])
-        source, _ = Source.objects.update_or_create(
-            slug=data.pop("slug"), defaults={**data, "status": Status.PUBLISHED}
-        )
+        source, _ = self.record(Source, data.pop("slug"), {**data, "status": Status.PUBLISHED})
         return source
 
     def load_names(self, model, owner_field, owner, names):
@@ -87,9 +113,10 @@ class Command(BaseCommand):
         names, identifiers = data.pop("names"), data.pop("identifiers")
         parent = data.pop("parent", None)
         data["parent"] = Place.objects.get(slug=parent) if parent else None
-        place, _ = Place.objects.update_or_create(
-            slug=data.pop("slug"), defaults={**data, "status": Status.PUBLISHED}
-        )
+        place, fresh = self.record(Place, data.pop("slug"), {**data, "status": Status.PUBLISHED})
+        if not fresh:
+            return place
+        self.loaded.add(place.slug)
         self.load_names(PlaceName, "place", place, names)
         self.load_identifiers(place, identifiers)
         return place
@@ -97,9 +124,10 @@ class Command(BaseCommand):
     def load_person(self, data) -> Person:
         data = dict(data)
         names, identifiers = data.pop("names"), data.pop("identifiers")
-        person, _ = Person.objects.update_or_create(
-            slug=data.pop("slug"), defaults={**data, "status": Status.PUBLISHED}
-        )
+        person, fresh = self.record(Person, data.pop("slug"), {**data, "status": Status.PUBLISHED})
+        if not fresh:
+            return person
+        self.loaded.add(person.slug)
         self.load_names(PersonName, "person", person, names)
         self.load_identifiers(person, identifiers)
         return person
@@ -108,14 +136,19 @@ class Command(BaseCommand):
         data = dict(data)
         names, place_slugs = data.pop("names"), data.pop("places", [])
         data["organisation_type"] = OrganisationType.objects.get(slug=data["organisation_type"])
-        organisation, _ = Organisation.objects.update_or_create(
-            slug=data.pop("slug"), defaults={**data, "status": Status.PUBLISHED}
+        organisation, fresh = self.record(
+            Organisation, data.pop("slug"), {**data, "status": Status.PUBLISHED}
         )
+        if not fresh:
+            return organisation
+        self.loaded.add(organisation.slug)
         organisation.places.set([places[slug] for slug in place_slugs])
         self.load_names(OrganisationName, "organisation", organisation, names)
         return organisation
 
     def load_involvements(self, data, event, organisations, source):
+        if event.slug not in self.loaded:
+            return
         for order, (slug, role, locator, quotation) in enumerate(data.get("organisations", [])):
             Involvement.objects.update_or_create(
                 event=event,
@@ -138,9 +171,10 @@ class Command(BaseCommand):
         parent = data.pop("parent", None)
         data["parent"] = Event.objects.get(slug=parent) if parent else None
         data["event_type"] = EventType.objects.get(slug=data["event_type"])
-        event, _ = Event.objects.update_or_create(
-            slug=data.pop("slug"), defaults={**data, "status": Status.PUBLISHED}
-        )
+        event, fresh = self.record(Event, data.pop("slug"), {**data, "status": Status.PUBLISHED})
+        if not fresh:
+            return event
+        self.loaded.add(event.slug)
         event.places.set([places[slug] for slug in place_slugs])
         for order, (person, role, locator, quotation) in enumerate(participants):
             Participation.objects.update_or_create(
@@ -159,6 +193,8 @@ class Command(BaseCommand):
         return event
 
     def load_relations(self, data, events, source):
+        if data["slug"] not in self.loaded:
+            return
         for relation_slug, target in data.get("relations", []):
             EventRelation.objects.get_or_create(
                 from_event=events[data["slug"]],
