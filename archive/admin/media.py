@@ -42,6 +42,9 @@ class ProtectedFileWidget(AdminFileWidget):
     def format_value(self, value):
         instance = getattr(value, "instance", None)
         if self.is_initial(value) and getattr(instance, "pk", None):
+            if not getattr(instance.file, "_committed", True):
+                # A new file waits (kept after a validation error): the facts are the new one's.
+                return _Link(instance.original_url, "the file saved now, until you save")
             return _Link(instance.original_url, instance.original_filename or value.name)
         return super().format_value(value)
 
@@ -268,9 +271,14 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
             thumb.jpg_url, round(thumb.width * scale), round(thumb.height * scale),
         )  # fmt: skip
 
+    @staticmethod
+    def unsaved_file(obj) -> bool:
+        """A new file in the form that is not stored yet (kept after a validation error)."""
+        return bool(obj.file) and not getattr(obj.file, "_committed", True)
+
     @admin.display(description="preview")
     def preview(self, obj):
-        if not obj.pk:
+        if not obj.pk or self.unsaved_file(obj):
             return "Shown after the file is uploaded."
         return render_to_string("admin/archive/mediaitem/preview.html", {"item": obj})
 
@@ -344,7 +352,7 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
 
     @admin.display(description="public copy")
     def public_copy(self, obj):
-        if not obj.pk:
+        if not obj.pk or self.unsaved_file(obj):
             return "Shown after the file is uploaded."
         if not obj.is_image:
             return (
