@@ -141,3 +141,18 @@ def test_the_compare_page_needs_the_same_queries_for_1_or_30_rows(
     many = Version.objects.get_for_object(record).order_by("pk").last()
     with django_assert_max_num_queries(len(one.captured_queries)):
         _compare(curator_client, record, old, many)
+
+
+def test_the_history_page_needs_the_same_queries_for_2_or_30_versions(
+    curator_client, history, django_assert_max_num_queries
+):
+    record, _, _ = history
+    url = reverse("admin:events_event_history", args=[record.pk])
+    curator_client.get(url)
+    with django_assert_max_num_queries(30) as few:
+        curator_client.get(url)
+    for n in range(28):
+        _save(record, f"Save {n}.", summary=f"Summary {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = curator_client.get(url)
+    assert page.content.decode().count('name="old"') == 30
