@@ -203,7 +203,13 @@ class Comparison:
 
     def _rows(self, version: Version) -> dict:
         found = {}
-        others = version.revision.version_set.exclude(pk=version.pk).select_related("content_type")
+        # An import's revision holds every record of its batch: read only the rows whose data
+        # names this record's key at all (a superset), then check each exactly.
+        others = (
+            version.revision.version_set.exclude(pk=version.pk)
+            .filter(serialized_data__contains=str(self.record.pk))
+            .select_related("content_type")
+        )
         for row in others:
             if _points_at(row, self.record):
                 found[(row.content_type_id, row.object_id)] = row
