@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 
 from archive import lifecycle, proposals, registry
 from archive.models import ProposedChange
@@ -32,6 +33,10 @@ class _Capture:
     base: list
     state: list | None = None
     files: list = field(default_factory=list)  # (storage, name) stored for the proposal
+
+
+def _when(proposal) -> str:
+    return f"{localtime(proposal.updated_at):%Y-%m-%d %H:%M}"
 
 
 def proposal_url(proposal) -> str:
@@ -56,14 +61,14 @@ class ReviewMixin:
             may_publish=self.has_publish_permission(request),
         )
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        view = super().changeform_view
-        if request.method == "POST" and not self.proposing(request):
-            if self._needs_review(request, object_id):
-                return self._propose(
-                    request, object_id, lambda: view(request, object_id, form_url, extra_context)
-                )
-        elif request.method == "GET" and object_id is not None:
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Around reversion's own revision (VersionAdmin.change_view), so that it rolls back too.
+        view = super().change_view
+        if request.method == "POST" and self._needs_review(request, object_id):
+            return self._propose(
+                request, object_id, lambda: view(request, object_id, form_url, extra_context)
+            )
+        if request.method == "GET":
             self._announce_proposals(request, unquote(object_id))
         return view(request, object_id, form_url, extra_context)
 
@@ -148,8 +153,8 @@ class ReviewMixin:
             if found:
                 links = format_html_join(
                     ", ",
-                    '<a href="{}">by {} ({:%Y-%m-%d %H:%M})</a>',
-                    ((proposal_url(p), p.proposed_by, p.updated_at) for p in found),
+                    '<a href="{}">by {} ({})</a>',
+                    ((proposal_url(p), p.proposed_by, _when(p)) for p in found),
                 )
                 messages.warning(
                     request,
@@ -168,7 +173,7 @@ class ReviewMixin:
                     "Your proposed change of {:%Y-%m-%d %H:%M} waits for a curator's review "
                     '(<a href="{}">see it</a>). The form shows the published record; saving '
                     "again replaces your proposal with what you save.",
-                    own.updated_at,
+                    _when(own),
                     proposal_url(own),
                 ),
             )
@@ -230,11 +235,11 @@ class ProposedChangeAdmin(admin.ModelAdmin):
         return False  # the record of a decision stays
 
     def get_urls(self):
-        view = self.admin_site.admin_view
+        view, name = self.admin_site.admin_view, "archive_proposedchange"
         urls = [
-            path("<int:pk>/approve/", view(self.approve_view), name="archive_proposedchange_approve"),
-            path("<int:pk>/reject/", view(self.reject_view), name="archive_proposedchange_reject"),
-        ]  # fmt: skip
+            path("<int:pk>/approve/", view(self.approve_view), name=f"{name}_approve"),
+            path("<int:pk>/reject/", view(self.reject_view), name=f"{name}_reject"),
+        ]
         return urls + super().get_urls()
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
