@@ -170,7 +170,7 @@ class ReviewMixin:
             messages.info(
                 request,
                 format_html(
-                    "Your proposed change of {:%Y-%m-%d %H:%M} waits for a curator's review "
+                    "Your proposed change of {} waits for a curator's review "
                     '(<a href="{}">see it</a>). The form shows the published record; saving '
                     "again replaces your proposal with what you save.",
                     _when(own),
