@@ -5,8 +5,8 @@ import io
 import json
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from reversion.models import Version
 
