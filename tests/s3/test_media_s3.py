@@ -63,6 +63,10 @@ def test_an_upload_through_the_admin_lands_in_the_bucket_only(settings, s3, buck
     assert read(s3, bucket, item.file.name) == data  # as uploaded, byte for byte
     assert stored_files(settings) == []  # nothing under MEDIA_ROOT
     assert not settings.MEDIA_ROOT.exists()
+    page = curator_client.get(reverse("admin:archive_mediaitem_change", args=[item.pk]))
+    html = page.content.decode()
+    assert item.sha256 in html and "GPSLatitude" in html
+    assert bucket not in html and "X-Amz-" not in html  # the checked views, never the bucket
 
 
 def test_a_published_derivative_is_served_from_the_bucket(client, s3, bucket, make_item,
