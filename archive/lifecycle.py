@@ -99,6 +99,30 @@ def status_refusals(new, previous=None, *, may_publish: bool = True) -> list[str
     return []
 
 
+# --- review before live ---------------------------------------------------------------------
+# A published or withdrawn record is what the public knows: a change to it by a user who may
+# not publish waits as a proposal for a curator (archive/proposals.py).
+REVIEWED_STATUSES = (Status.PUBLISHED, Status.WITHDRAWN)
+NEEDS_REVIEW = (
+    "“%(record)s” is %(status)s: a cataloguer's change to it waits for a curator's review. "
+    "Edit it in the admin, where your change becomes a proposal; this row was not imported."
+)
+IN_REVIEW_MESSAGE = "Your changes wait for a curator's review."
+
+
+def needs_review(previous_status, *, may_publish: bool) -> bool:
+    """Whether a change to a record stored with `previous_status` (None: new) must wait for
+    a curator's review instead of going live."""
+    return not may_publish and previous_status in REVIEWED_STATUSES
+
+
+def review_refusal(record, previous_status, *, may_publish: bool) -> str:
+    """The refusal for a door that cannot make proposals (an import), or ""."""
+    if not needs_review(previous_status, may_publish=may_publish):
+        return ""
+    return NEEDS_REVIEW % {"record": record, "status": Status(previous_status).label.lower()}
+
+
 # --- required fields ----------------------------------------------------------------------------
 _required_cache: dict[type, tuple] = {}
 

@@ -18,6 +18,7 @@ from archive.models import CATALOGUER_STATUSES, Citation, Claim, Identifier, Sta
 
 from .compare import CompareVersionsMixin
 from .concurrency import StaleSaveMixin
+from .review import ReviewMixin
 
 # Quotations and notes are short: a small box keeps inline rows on one screen.
 COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 36})}}
@@ -125,9 +126,10 @@ class LifecycleFormMixin:
         return cleaned
 
 
-class RecordAdmin(CompareVersionsMixin, StaleSaveMixin, VersionAdmin):
+class RecordAdmin(ReviewMixin, CompareVersionsMixin, StaleSaveMixin, VersionAdmin):
     """Workflow (draft → review → published, withdrawn) with the rule enforced on the server:
-    only users with the model's publish permission publish or withdraw."""
+    only users with the model's publish permission publish or withdraw; their changes to a
+    published or withdrawn record wait for review (`ReviewMixin`)."""
 
     list_per_page = 50
     show_full_result_count = False

@@ -6,6 +6,7 @@ from .citations import Citation, Claim, RecordLink
 from .identifiers import Identifier
 from .media import MediaItem
 from .places import NameVariant, Place, PlaceName
+from .proposals import ProposedChange
 from .sources import Source, SourceCreator
 from .vocabularies import ClaimAttribute, IdentifierScheme, Licence, SourceKind, Term
 
@@ -30,6 +31,7 @@ __all__ = [
     "NameVariant",
     "Place",
     "PlaceName",
+    "ProposedChange",
     "Record",
     "RecordChange",
     "RecordLink",

@@ -20,9 +20,13 @@ from archive import registry
 ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN = {"archive": ("people", "events"), "people": ("events",)}
 # Generic code that walks the forward fields of whatever model it is given (reversion's
-# serialisation of an import batch, the compare view's rows of a revision), never a named model
-# of another app.
-GENERIC_FIELD_WALKERS = {"archive/imports/revisions.py", "archive/admin/compare.py"}
+# serialisation of an import batch; the names in a proposed change's diff; the compare view's
+# rows of a revision), never a named model of another app.
+GENERIC_FIELD_WALKERS = {
+    "archive/imports/revisions.py",
+    "archive/proposal_diff.py",
+    "archive/admin/compare.py",
+}
 REFLECTION = {"related_objects", "rel", "related_model"}
 # Words too common to be read as a name in a string ("name", "order"): never reported.
 ORDINARY = {"id", "pk", "name", "order", "note", "role", "kind", "date", "title", "type"}
