@@ -15,9 +15,15 @@ from reversion.models import Version
 
 from archive import dates, lifecycle
 from archive.models import CATALOGUER_STATUSES, Citation, Claim, Identifier, Status
+from archive.numbers import PLAIN_NUMBERS
 
+from .choosers import LargeAutocompleteMixin
+from .deletion import SentenceDeletionMixin
+
+# Every admin form shows a decimal as 147 or 12.5, never 147.0000.
+NUMBERS = {models.DecimalField: PLAIN_NUMBERS}
 # Quotations and notes are short: a small box keeps inline rows on one screen.
-COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 36})}}
+COMPACT_TEXT = {**NUMBERS, models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 36})}}
 
 
 class CitationInline(GenericTabularInline):
@@ -31,7 +37,8 @@ class CitationInline(GenericTabularInline):
     verbose_name_plural = "citations (rows from [@markers] in the text are kept in step with it)"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("source")
+        # The row's sentence names its source and its record.
+        return super().get_queryset(request).select_related("source").prefetch_related("record")
 
 
 class ClaimInline(GenericTabularInline):
@@ -122,12 +129,13 @@ class LifecycleFormMixin:
         return cleaned
 
 
-class RecordAdmin(VersionAdmin):
+class RecordAdmin(SentenceDeletionMixin, LargeAutocompleteMixin, VersionAdmin):
     """Workflow (draft → review → published, withdrawn) with the rule enforced on the server:
     only users with the model's publish permission publish or withdraw."""
 
     list_per_page = 50
     show_full_result_count = False
+    formfield_overrides = NUMBERS
     readonly_fields = ["published_at", "created_at", "updated_at"]
     actions = ["mark_review", "mark_draft", "publish", "withdraw"]
     history_latest_first = True
