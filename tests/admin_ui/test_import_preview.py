@@ -6,7 +6,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from tests.imports.conftest import DATA, places, run_import  # noqa: F401 (fixtures)
+from tests.imports.conftest import DATA
 
 pytestmark = pytest.mark.django_db
 

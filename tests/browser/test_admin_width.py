@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from archive import registry
+from tests import factories
 
 from .conftest import SCREENS
 
@@ -48,6 +49,12 @@ def curator_page(page, site):
 def change_url(site, name):
     kind = next(kind for kind in registry.kinds() if kind.model._meta.model_name == name)
     record = kind.model._default_manager.get(slug=RECORDS[name])
+    # The demo gives the source and the media item no inline rows: give them some.
+    if name == "source":
+        record.creators.create(name="Mammadov, Ali")
+        record.creators.create(name="Ivanova, Olga", role="editor")
+    if name == "mediaitem":
+        factories.citation(record, factories.source(title="Photo archive"), locator="box 4")
     opts = kind.model._meta
     return site + reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
 
