@@ -108,7 +108,7 @@ class Contribution(models.Model):
     str_select_related = ("person", "role", "source")
 
     def __str__(self):
-        return role_in(self.person, self.role, f"“{self.source}”", preposition="of")
+        return f"{self.person} — {self.role} — {self.source}"
 
 
 reversion.register(Contribution)

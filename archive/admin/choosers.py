@@ -14,9 +14,9 @@ def is_small_vocabulary(model) -> bool:
 
 def large_only(model, names) -> list[str]:
     """The `names` of `model`'s relations whose targets are large enough to autocomplete."""
-    return [
-        name for name in names if not is_small_vocabulary(model._meta.get_field(name).related_model)
-    ]
+    # Only asks "is the target a vocabulary?": it names no model of another app.
+    targets = {name: model._meta.get_field(name).remote_field.model for name in names}
+    return [name for name in names if not is_small_vocabulary(targets[name])]
 
 
 class LargeAutocompleteMixin:

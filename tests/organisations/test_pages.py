@@ -108,7 +108,7 @@ def test_the_sitemap_and_the_feed_list_it(client, army):
 def test_the_cited_source_shows_the_involvement_in_cited_by(client, army):
     page = client.get("/sources/the-article/").content.decode()
     assert 'href="/events/troops-in-baku/"' in page
-    assert "Soviet Army — acting force or unit in" in page
+    assert "Soviet Army — Acting force or unit" in page
     assert 'href="/organisations/soviet-army/"' in page  # cited in its description
 
 
