@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
 from archive.admin.base import COMPACT_TEXT, DecadeListFilter
+from archive.admin.choosers import LargeAutocompleteMixin
 from archive.imports.admin import RecordImportExportMixin
 from events.models import (
     Event,
@@ -15,42 +16,48 @@ from events.models import (
 from events.resources import EventResource
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(LargeAutocompleteMixin, admin.TabularInline):
     model = Participation
     formfield_overrides = COMPACT_TEXT
     extra = 0
-    autocomplete_fields = ["person", "role", "source"]
+    autocomplete_fields = ["person", "source"]
     fields = ["person", "role", "source", "locator", "quotation", "order"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("person", "role", "source")
+        return super().get_queryset(request).select_related("person", "role", "source", "event")
 
 
-class InvolvementInline(admin.TabularInline):
+class InvolvementInline(LargeAutocompleteMixin, admin.TabularInline):
     """Organisations in the event: the unit that acted, the outlet that reported..."""
 
     model = Involvement
     formfield_overrides = COMPACT_TEXT
     extra = 0
-    autocomplete_fields = ["organisation", "role", "source"]
+    autocomplete_fields = ["organisation", "source"]
     fields = ["organisation", "role", "source", "locator", "quotation", "note", "order"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("organisation", "role", "source")
+        return (
+            super().get_queryset(request).select_related("organisation", "role", "source", "event")
+        )
 
 
-class EventRelationInline(admin.TabularInline):
+class EventRelationInline(LargeAutocompleteMixin, admin.TabularInline):
     model = EventRelation
     formfield_overrides = COMPACT_TEXT
     fk_name = "from_event"
     extra = 0
-    autocomplete_fields = ["to_event", "relation_type", "source"]
+    autocomplete_fields = ["to_event", "source"]
     fields = ["relation_type", "to_event", "source", "note"]
     verbose_name = "relation to another event"
     verbose_name_plural = "relations to other events"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("to_event", "relation_type", "source")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("from_event", "to_event", "relation_type", "source")
+        )
 
 
 @admin.register(Event)
@@ -60,7 +67,7 @@ class EventAdmin(RecordImportExportMixin, RecordAdmin):
     list_select_related = ["event_type", "parent"]
     list_filter = ["status", "event_type", DecadeListFilter]
     search_fields = ["title", "slug", "summary"]
-    autocomplete_fields = ["event_type", "places", "parent", "media"]
+    autocomplete_fields = ["places", "parent", "media"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [
         ParticipationInline, InvolvementInline, EventRelationInline, CitationInline, ClaimInline,

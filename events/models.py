@@ -4,6 +4,7 @@ from django.db import models
 
 from archive.dates import EDTFField, describe
 from archive.models import RECORD_FOLLOW, MediaItem, Place, Record, Source, Term
+from archive.sentences import describe_many_to_many, lower_first, role_in
 from people.models import Organisation, Person
 
 
@@ -115,8 +116,10 @@ class Participation(models.Model):
             )
         ]
 
+    str_select_related = ("person", "role", "event")
+
     def __str__(self):
-        return f"{self.person} — {self.role} — {self.event}"
+        return role_in(self.person, self.role, self.event)
 
 
 class EventRelation(models.Model):
@@ -141,8 +144,10 @@ class EventRelation(models.Model):
             ),
         ]
 
+    str_select_related = ("from_event", "relation_type", "to_event")
+
     def __str__(self):
-        return f"{self.from_event} {self.relation_type} {self.to_event}"
+        return f"{self.from_event} — {lower_first(self.relation_type)} — {self.to_event}"
 
 
 class Involvement(models.Model):
@@ -178,9 +183,18 @@ class Involvement(models.Model):
             )
         ]
 
-    def __str__(self):
-        return f"{self.organisation} — {self.role} — {self.event}"
+    str_select_related = ("organisation", "role", "event")
 
+    def __str__(self):
+        return role_in(self.organisation, self.role, self.event)
+
+
+describe_many_to_many(
+    Event.places, lambda row: f"{row.place} — place of {row.event}", ("place", "event")
+)
+describe_many_to_many(
+    Event.media, lambda row: f"{row.mediaitem} — media of {row.event}", ("mediaitem", "event")
+)
 
 reversion.register(Participation)
 reversion.register(Involvement)

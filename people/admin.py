@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
 from archive.admin.base import DecadeListFilter
+from archive.admin.choosers import LargeAutocompleteMixin
 from archive.imports.admin import RecordImportExportMixin
 from archive.models import Source
 from people.admin_duplicates import DuplicatesAdminMixin
@@ -85,7 +86,7 @@ class OrganisationAdmin(RecordImportExportMixin, RecordAdmin):
     list_select_related = ["organisation_type", "parent"]
     list_filter = ["status", "organisation_type", FoundedDecadeFilter]
     search_fields = ["name", "sort_name", "slug", "names__name"]
-    autocomplete_fields = ["organisation_type", "places", "parent"]
+    autocomplete_fields = ["places", "parent"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [OrganisationNameInline, IdentifierInline, CitationInline, ClaimInline]
     fieldsets = [
@@ -115,7 +116,7 @@ class OrganisationTypeAdmin(TermAdmin):
     pass
 
 
-class PublicationInline(admin.TabularInline):
+class PublicationInline(LargeAutocompleteMixin, admin.TabularInline):
     """On the source form: the organisations that published, broadcast or issued it."""
 
     model = Publication
@@ -126,7 +127,7 @@ class PublicationInline(admin.TabularInline):
     verbose_name_plural = "publishing organisations"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("organisation")
+        return super().get_queryset(request).select_related("organisation", "source")
 
 
 # `archive` registers the Source admin and knows nothing of organisations: people add their

@@ -4,6 +4,7 @@ from django.db import models
 
 from archive.dates import EDTFField, describe
 from archive.models import RECORD_FOLLOW, MediaItem, NameVariant, Place, Record, Source, Term
+from archive.sentences import describe_many_to_many, role_in
 
 
 class Person(Record):
@@ -103,6 +104,8 @@ class Contribution(models.Model):
                 fields=["source", "person", "role"], name="unique_role_per_person_per_source"
             )
         ]
+
+    str_select_related = ("person", "role", "source")
 
     def __str__(self):
         return f"{self.person} — {self.role} — {self.source}"
@@ -240,8 +243,21 @@ class Publication(models.Model):
             )
         ]
 
+    str_select_related = ("organisation", "source")
+
     def __str__(self):
-        return f"{self.organisation} — {self.get_role_display()} — {self.source}"
+        return role_in(
+            self.organisation, self.get_role_display(), f"“{self.source}”", preposition="of"
+        )
 
 
 reversion.register(Publication)
+
+describe_many_to_many(
+    Person.media, lambda row: f"{row.mediaitem} — media of {row.person}", ("mediaitem", "person")
+)
+describe_many_to_many(
+    Organisation.places,
+    lambda row: f"{row.place} — place of {row.organisation}",
+    ("place", "organisation"),
+)

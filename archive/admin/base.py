@@ -15,13 +15,18 @@ from reversion.models import Version
 
 from archive import dates, lifecycle
 from archive.models import CATALOGUER_STATUSES, Citation, Claim, Identifier, Status
+from archive.numbers import PLAIN_NUMBERS
 
+from .choosers import LargeAutocompleteMixin
 from .compare import CompareVersionsMixin
 from .concurrency import StaleSaveMixin
+from .deletion import SentenceDeletionMixin
 from .review import ReviewMixin
 
+# Every admin form shows a decimal as 147 or 12.5, never 147.0000.
+NUMBERS = {models.DecimalField: PLAIN_NUMBERS}
 # Quotations and notes are short: a small box keeps inline rows on one screen.
-COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 36})}}
+COMPACT_TEXT = {**NUMBERS, models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 36})}}
 
 
 class CitationInline(GenericTabularInline):
@@ -35,7 +40,8 @@ class CitationInline(GenericTabularInline):
     verbose_name_plural = "citations (rows from [@markers] in the text are kept in step with it)"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("source")
+        # The row's sentence names its source and its record.
+        return super().get_queryset(request).select_related("source").prefetch_related("record")
 
 
 class ClaimInline(GenericTabularInline):
@@ -126,13 +132,21 @@ class LifecycleFormMixin:
         return cleaned
 
 
-class RecordAdmin(ReviewMixin, CompareVersionsMixin, StaleSaveMixin, VersionAdmin):
+class RecordAdmin(
+    ReviewMixin,
+    CompareVersionsMixin,
+    StaleSaveMixin,
+    SentenceDeletionMixin,
+    LargeAutocompleteMixin,
+    VersionAdmin,
+):
     """Workflow (draft → review → published, withdrawn) with the rule enforced on the server:
     only users with the model's publish permission publish or withdraw; their changes to a
     published or withdrawn record wait for review (`ReviewMixin`)."""
 
     list_per_page = 50
     show_full_result_count = False
+    formfield_overrides = NUMBERS
     readonly_fields = ["published_at", "created_at", "updated_at"]
     actions = ["mark_review", "mark_draft", "publish", "withdraw"]
     history_latest_first = True

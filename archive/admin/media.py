@@ -127,7 +127,7 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
     list_select_related = ["licence"]
     list_filter = ["status", "media_type", "fixity", "licence", MediaDateFilter]
     search_fields = ["title", "slug", "caption", "credit_line", "creator", "sha256"]
-    autocomplete_fields = ["source", "places", "licence"]
+    autocomplete_fields = ["source", "places"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [IdentifierInline, CitationInline, ClaimInline]
     actions = [*RecordAdmin.actions, "make_derivatives", "verify_fixity"]

@@ -6,15 +6,26 @@ from django.utils.html import format_html
 from archive.dates import describe
 from archive.imports.admin import RecordImportExportMixin
 from archive.models import Citation, Claim, Place, PlaceName, Source, SourceCreator
+from archive.numbers import plain
 from archive.resources import PlaceResource, SourceResource
 
-from .base import CitationInline, ClaimInline, DecadeListFilter, IdentifierInline, RecordAdmin
+from .base import (
+    NUMBERS,
+    CitationInline,
+    ClaimInline,
+    DecadeListFilter,
+    IdentifierInline,
+    RecordAdmin,
+)
 
 
 class SourceCreatorInline(admin.TabularInline):
     model = SourceCreator
     extra = 0
     fields = ["name", "role", "order"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source")  # for the row's sentence
 
 
 @admin.register(Source)
@@ -24,7 +35,6 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
     list_select_related = ["kind"]
     list_filter = ["status", "kind", DecadeListFilter, "language"]
     search_fields = ["title", "slug", "container_title", "creators_text", "creators__name"]
-    autocomplete_fields = ["kind"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SourceCreatorInline, IdentifierInline]
     fieldsets = [
@@ -88,7 +98,7 @@ class PlaceNameInline(admin.TabularInline):
 @admin.register(Place)
 class PlaceAdmin(RecordImportExportMixin, RecordAdmin):
     resource_classes = [PlaceResource]
-    list_display = ["name", "kind", "parent", "latitude", "longitude", "status"]
+    list_display = ["name", "kind", "parent", "latitude_display", "longitude_display", "status"]
     list_select_related = ["parent"]
     list_filter = ["status", "kind"]
     search_fields = ["name", "slug", "names__name"]
@@ -100,6 +110,14 @@ class PlaceAdmin(RecordImportExportMixin, RecordAdmin):
         "published_at", "created_at", "updated_at",
     ]  # fmt: skip
 
+    @admin.display(description="latitude", ordering="latitude")
+    def latitude_display(self, obj):
+        return plain(obj.latitude)
+
+    @admin.display(description="longitude", ordering="longitude")
+    def longitude_display(self, obj):
+        return plain(obj.longitude)
+
 
 class RecordLinkAdmin(admin.ModelAdmin):
     """Lists of citations and claims across the archive: what cites a source."""
@@ -107,6 +125,7 @@ class RecordLinkAdmin(admin.ModelAdmin):
     list_select_related = ["source", "content_type"]
     list_per_page = 100
     show_full_result_count = False
+    formfield_overrides = NUMBERS
     autocomplete_fields = ["source"]
     search_fields = ["source__title", "locator", "quotation"]
 

@@ -15,6 +15,7 @@ from import_export.forms import ConfirmImportForm
 
 from archive import registry
 
+from . import preview
 from .codec import HELP as DELIMITER_HELP
 from .files import StrictCSV
 
@@ -52,6 +53,8 @@ class RecordImportExportMixin(ImportExportMixin):
         context = getattr(response, "context_data", None) or {}
         result = context.get("result")
         form = context.get("form")
+        if result is not None:
+            context["preview"] = preview.build(result)
         if (
             result is not None
             and form is not None

@@ -30,6 +30,12 @@ class RecordLink(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def record_name(self) -> str:
+        """The record it belongs to, by name ("event #3" if that record is gone)."""
+        record = self.record
+        return str(record) if record is not None else f"{self.content_type.name} #{self.object_id}"
+
 
 def sources_by_key(keys) -> dict[str, Source]:
     """{key: source} for the citation keys that name a source, by its slug or by an old slug
@@ -131,9 +137,12 @@ class Citation(RecordLink):
         ordering = ["order", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record_idx")]
 
+    str_select_related = ("source",)
+    str_prefetch_related = ("record",)
+
     def __str__(self):
         where = f", {self.locator}" if self.locator else ""
-        return f"{self.content_type.name} #{self.object_id} cites “{self.source}”{where}"
+        return f"{self.record_name} cites “{self.source}”{where}"
 
 
 class ClaimQuerySet(RecordLinkQuerySet):
@@ -168,6 +177,8 @@ class Claim(RecordLink):
     class Meta(RecordLink.Meta):
         ordering = ["attribute__order", "attribute__name", "order", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"], name="claim_record_idx")]
+
+    str_select_related = ("attribute", "source")
 
     def __str__(self):
         return f"{self.attribute}: {self.value_display} (according to “{self.source}”)"

@@ -1,6 +1,7 @@
 from django.db import models
 
 from archive.dates import EDTFField
+from archive.sentences import role_in
 
 from .base import Record
 from .vocabularies import SourceKind
@@ -124,5 +125,7 @@ class SourceCreator(models.Model):
     class Meta:
         ordering = ["order", "pk"]
 
+    str_select_related = ("source",)
+
     def __str__(self):
-        return f"{self.name} ({self.get_role_display()})"
+        return role_in(self.name, self.get_role_display(), f"“{self.source}”", preposition="of")

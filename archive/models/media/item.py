@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 
 from archive.dates import EDTFField
+from archive.sentences import describe_many_to_many
 
 from ..base import Record, RecordQuerySet, Status
 from ..places import Place
@@ -259,3 +260,8 @@ class MediaItem(Record):
     @property
     def srcset_jpg(self) -> str:
         return ", ".join(f"{r.jpg_url} {r.width}w" for r in self.renditions)
+
+
+describe_many_to_many(
+    MediaItem.places, lambda row: f"{row.place} — place of {row.mediaitem}", ("place", "mediaitem")
+)

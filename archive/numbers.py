@@ -1,0 +1,40 @@
+"""Numbers as people write them: 147, 12.5, 40.4093 (never 147.0000 or 1E+2).
+
+Decimal columns keep a fixed number of places (a claim's 147 is stored as 147.0000); every
+place that shows one, a form widget, an admin list or a page, writes it through `plain`.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+
+
+def plain(value, grouping: bool = False) -> str:
+    """`value` without trailing zeros or an exponent; `grouping` adds thousands separators
+    for reading (1,500), never for a form field, which would refuse them."""
+    if value is None or value == "":
+        return ""
+    try:
+        number = Decimal(str(value)).normalize()
+    except InvalidOperation:
+        return str(value)  # not a number: shown as given, the form says what is wrong
+    text = f"{number:f}"
+    if not grouping:
+        return text
+    integer, _, fraction = text.partition(".")
+    sign = "-" if integer.startswith("-") else ""
+    grouped = f"{sign}{int(integer.lstrip('-')):,}"
+    return f"{grouped}.{fraction}" if fraction else grouped
+
+
+class PlainDecimalField(forms.DecimalField):
+    """A decimal form field whose initial value reads 147, not 147.0000."""
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal | int | float):
+            return plain(value)
+        return value
+
+
+# For a ModelAdmin's or an inline's `formfield_overrides`.
+PLAIN_NUMBERS = {"form_class": PlainDecimalField}

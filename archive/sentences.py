@@ -1,0 +1,24 @@
+"""Rows of relation models as sentences a curator reads: "Baku — place of Soviet troops in
+Baku, 19–20 January 1990", "Heydər Əliyev — speaker in …". The admin shows them as inline row
+headers and in delete confirmations; `str_select_related` names what they read (see
+archive/admin/deletion.py)."""
+
+
+def lower_first(text) -> str:
+    """A vocabulary term inside a sentence: "Speaker" → "speaker" (an acronym stays: "USSR")."""
+    text = str(text)
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def role_in(subject, role, whole, preposition: str = "in") -> str:
+    return f"{subject} — {lower_first(role)} {preposition} {whole}"
+
+
+def describe_many_to_many(field, sentence, select_related: tuple[str, ...]) -> None:
+    """Give the rows of a many-to-many field's auto-made table a sentence instead of
+    "Event_places object (8)": `sentence(row)` reads the row's two ends."""
+    through = field.through
+    through.__str__ = sentence
+    through.str_select_related = select_related
