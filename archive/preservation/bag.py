@@ -50,9 +50,10 @@ def _copy(source, target: Path) -> None:
         shutil.copyfileobj(source, out, CHUNK)
 
 
-def _consistent_snapshot() -> None:
-    """One view of the database for the whole dump, while curators go on working."""
-    if connection.vendor == "postgresql":
+def _consistent_snapshot(outermost: bool) -> None:
+    """One view of the database for the whole dump, while curators go on working (SQLite's
+    read transaction is one already; PostgreSQL needs it asked for, before any query)."""
+    if outermost and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
@@ -64,9 +65,10 @@ def export(dest: str | Path, storage=default_storage) -> dict[str, int]:
         raise BagRefused(f"{dest} exists and is not an empty directory: choose a new one.")
     models = contents.preserved_models()
     dest.mkdir(parents=True, exist_ok=True)
+    outermost = not connection.in_atomic_block
     try:
         with transaction.atomic():
-            _consistent_snapshot()
+            _consistent_snapshot(outermost)
             counts = {m._meta.label: m._default_manager.count() for m in models}
             call_command(
                 "dumpdata", *(m._meta.label for m in models), format="xml", indent=1,

@@ -4,12 +4,12 @@ index rows it loads are the only ones (it used to fail on search_document_one_pe
 import io
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
 from archive.search.models import SearchDocument
 
 from .compare import snapshot
+from .conftest import flush
 
 
 @pytest.mark.parametrize("fmt", ["xml", "json"])
@@ -24,8 +24,7 @@ def test_it_round_trips_through_dumpdata_and_loaddata(demo, tmp_path, fmt):
         "--exclude=auth.permission", "--exclude=sessions", "--exclude=axes",
         f"--format={fmt}", f"--output={dump}", stdout=io.StringIO(),
     )  # fmt: skip
-    call_command("flush", "--no-input", stdout=io.StringIO())  # rolled back after the test
-    ContentType.objects.clear_cache()  # the flush made them again, with other ids
+    flush()
     assert not SearchDocument.objects.exists()
 
     call_command("loaddata", str(dump), stdout=io.StringIO())
