@@ -11,6 +11,7 @@ import subprocess
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.urls import reverse
 from PIL import Image
 from reversion.models import Version
 
@@ -19,7 +20,7 @@ from archive.models import Licence, MediaItem
 from archive.models.media import MediaDerivative, PublicOriginal, specs
 from tests.media import files
 from tests.media.conftest import stored_files
-from tests.media.test_admin import upload
+from tests.media.test_admin import form_data, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +70,10 @@ def test_a_good_upload_makes_eight_files(failing_storage, curator_client, settin
     assert failing_storage.writes == 8 and len(stored_files(settings)) == 8
 
 
-@pytest.mark.parametrize("fail_at", [1, 2, 7, 8], ids=["original", "first-derivative",
-                                                      "last-derivative", "public-copy"])  # fmt: skip
+FAULTS = {"original": 1, "first-derivative": 2, "last-derivative": 7, "public-copy": 8}
+
+
+@pytest.mark.parametrize("fail_at", FAULTS.values(), ids=FAULTS.keys())
 def test_a_failed_write_is_a_form_error_and_leaves_nothing(
     failing_storage, curator_client, settings, fail_at
 ):
@@ -95,10 +98,6 @@ def test_a_failed_write_on_a_new_file_keeps_the_old_one(failing_storage, curator
     item = MediaItem.objects.get()
     before = (item.file.name, item.sha256, sorted(stored_files(settings)))
     failing_storage.fail_at = failing_storage.writes + 3  # a derivative of the new file
-
-    from django.urls import reverse
-
-    from tests.media.test_admin import form_data
 
     url = reverse("admin:archive_mediaitem_change", args=[item.pk])
     post = form_data(curator_client, url, title="Photo", slug=item.slug)
@@ -141,8 +140,8 @@ def test_any_other_storage_error_is_a_form_error_too(curator_client, settings, m
 
 def noise_jpeg(size=(600, 600)) -> bytes:
     buffer = io.BytesIO()
-    Image.frombytes("RGB", size, os.urandom(size[0] * size[1] * 3)).save(buffer, "JPEG",
-                                                                          quality=95)  # fmt: skip
+    noise = Image.frombytes("RGB", size, os.urandom(size[0] * size[1] * 3))
+    noise.save(buffer, "JPEG", quality=95)
     return buffer.getvalue()
 
 
@@ -172,8 +171,7 @@ def fill(mount, leave: int):
 
 
 @pytest.mark.parametrize("room", ["none", "original-only"])
-def test_a_full_disk_is_a_form_error_and_leaves_nothing(small_disk, curator_client, settings,
-                                                        room):  # fmt: skip
+def test_a_full_disk_is_a_form_error_and_leaves_nothing(small_disk, curator_client, settings, room):
     data = noise_jpeg()
     assert len(data) > 200_000
     filler = fill(small_disk, 16_384 if room == "none" else len(data) + 16_384)
