@@ -13,9 +13,13 @@ from tests.media import files
 
 
 @pytest.fixture
-def archive_with_media(demo, curator, settings):
-    """The demo collection, two images (with derivatives and public copies) and a PDF, one
-    of them saved by a curator in a revision of its own."""
+def archive_with_media(demo, curator):
+    add_media(curator)
+
+
+def add_media(curator) -> None:
+    """Two images (with derivatives and public copies) and a PDF, one of them saved by a
+    curator in a revision of its own."""
     licence = Licence.objects.get(slug="cc-by")
     common = {"alt_text": "A red square", "credit_line": "Photo: Test", "licence": licence}
     ingest(files.upload("square.jpg", files.image_bytes(size=(900, 700))), title="Square",
@@ -29,6 +33,18 @@ def archive_with_media(demo, curator, settings):
         item.caption = "Seen from the north."
         item.save()
     assert item.derivatives.exists()
+
+
+def stored_through(storage, path="") -> dict[str, bytes]:
+    """Every file of a storage, read through its API (works for any backend)."""
+    found = {}
+    directories, names = storage.listdir(path)
+    for name in names:
+        with storage.open(f"{path}{name}", "rb") as file:
+            found[f"{path}{name}"] = file.read()
+    for directory in directories:
+        found.update(stored_through(storage, f"{path}{directory}/"))
+    return found
 
 
 def stored(root) -> dict[str, bytes]:

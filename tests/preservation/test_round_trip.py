@@ -5,6 +5,7 @@ answering; a damaged bag is refused, naming its file, before anything is written
 import io
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 
 from archive.models import MediaItem, Source
@@ -12,7 +13,9 @@ from archive.models.media import MediaDerivative
 from archive.search.models import SearchDocument
 
 from .compare import snapshot
-from .conftest import empty_database, stored
+from .conftest import add_media, empty_database, stored, stored_through
+
+IN_MEMORY = "django.core.files.storage.InMemoryStorage"
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +69,26 @@ def test_it_restores_every_row_and_file(archive_with_media, tmp_path, settings, 
     assert MediaItem.objects.filter(fixity="ok").count() == 3
     response = client.get("/search/", {"q": "remembers"})
     assert Source.objects.get().get_absolute_url() in response.content.decode()
+
+
+def test_it_reads_and_writes_files_through_the_storage_api_only(demo, curator, tmp_path, settings):
+    # An object store (S3) has no paths: run the round trip on Django's in-memory storage.
+    memory = {**settings.STORAGES, "default": {"BACKEND": IN_MEMORY}}
+    settings.STORAGES = memory
+    add_media(curator)
+    files_before = stored_through(default_storage)
+    assert len(files_before) > 10
+    before = snapshot()
+    export(tmp_path / "bag")
+    empty_database()
+    settings.STORAGES = {**memory}  # a new, empty storage
+    assert stored_through(default_storage) == {}
+
+    import_(tmp_path / "bag")
+
+    assert stored_through(default_storage) == files_before
+    assert snapshot() == before
+    assert not (settings.MEDIA_ROOT).exists()  # nothing went to the filesystem
 
 
 def test_it_refuses_a_flipped_byte_naming_the_file(bag, tmp_path, settings):
