@@ -20,7 +20,8 @@ import bagit
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, connection, transaction
 
 from archive import registry
 from archive.search import indexer
@@ -58,7 +59,7 @@ def _consistent_snapshot(outermost: bool) -> None:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
 
-def export(dest: str | Path, storage=default_storage) -> dict[str, int]:
+def export(dest: str | Path) -> dict[str, int]:
     """Write the whole archive as a new bag at `dest`; returns counts by model and of files."""
     dest = Path(dest)
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
@@ -75,7 +76,7 @@ def export(dest: str | Path, storage=default_storage) -> dict[str, int]:
                 use_natural_foreign_keys=True, output=str(dest / RECORDS), verbosity=0,
             )  # fmt: skip
             missing = []
-            for _label, name in contents.stored_files():
+            for storage, name in contents.stored_files():
                 try:
                     with storage.open(name, "rb") as source:
                         _copy(source, dest / FILES / name)
@@ -191,6 +192,12 @@ def restore(bag_path: str | Path, *, merge: bool = False, storage=default_storag
                 stored.append(saved)
                 if saved != name:
                     raise BagRefused(f"The storage stored {name} as {saved}: nothing restored.")
+    except (DatabaseError, DeserializationError) as error:
+        for name in stored:
+            storage.delete(name)
+        raise BagRefused(
+            f"The rows could not be restored ({error}): nothing was restored."
+        ) from error
     except BaseException:
         for name in stored:
             storage.delete(name)

@@ -39,8 +39,9 @@ def file_fields(model) -> list[models.FileField]:
     return [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
 
 
-def stored_files() -> Iterator[tuple[str, str]]:
-    """(model label, storage name) of every file a preserved row names, once each."""
+def stored_files() -> Iterator[tuple[object, str]]:
+    """(storage, name) of every file a preserved row names, once each (each field's own
+    storage: the default storage unless a field says otherwise)."""
     seen = set()
     for model in preserved_models():
         for field in file_fields(model):
@@ -53,4 +54,4 @@ def stored_files() -> Iterator[tuple[str, str]]:
             for name in names:
                 if name and name not in seen:
                     seen.add(name)
-                    yield model._meta.label, name
+                    yield field.storage, name

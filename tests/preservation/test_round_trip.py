@@ -128,6 +128,21 @@ def test_it_refuses_a_database_that_holds_records(bag):
         import_(bag)
 
 
+def test_it_merges_into_a_database_that_holds_the_same_records(bag, settings):
+    before, files_before = snapshot(), stored(settings.MEDIA_ROOT)
+    output = import_(bag, "--merge")
+    assert "Restored" in output
+    assert snapshot() == before and stored(settings.MEDIA_ROOT) == files_before
+
+
+def test_it_refuses_a_stored_file_with_other_bytes(bag, settings):
+    victim = next((settings.MEDIA_ROOT / "originals").iterdir())
+    victim.write_bytes(b"other bytes")
+    with pytest.raises(CommandError, match=f"different file named originals/{victim.name}"):
+        import_(bag, "--merge")
+    assert victim.read_bytes() == b"other bytes"
+
+
 def test_it_refuses_a_destination_that_is_not_empty(archive_with_media, tmp_path):
     dest = tmp_path / "taken"
     dest.mkdir()
