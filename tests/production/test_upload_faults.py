@@ -10,7 +10,9 @@ import subprocess
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image
 from reversion.models import Version
@@ -185,3 +187,23 @@ def test_a_full_disk_is_a_form_error_and_leaves_nothing(small_disk, curator_clie
     response = upload(curator_client, "photo.jpg", data)
     assert DISK_FULL not in response.content.decode()
     assert MediaItem.objects.get().derivatives.count() == len(specs.plan(600, 600)) * 2
+
+
+# A crash (no clean-up code runs): the sweep finds what it left.
+
+
+def test_the_sweep_finds_and_deletes_what_a_crash_left(curator_client, settings):
+    upload(curator_client, "photo.jpg", files.image_bytes(size=(1000, 800)))
+    kept = stored_files(settings)
+    default_storage.save("originals/crashed.jpg", ContentFile(b"half"))
+    default_storage.save("derivatives/abc/thumb.webp", ContentFile(b"half"))
+
+    out = io.StringIO()
+    call_command("sweep_orphan_files", "--older-than=60", stdout=out)
+    assert "Found 0 orphan file(s)." in out.getvalue()  # too young: maybe still uploading
+
+    call_command("sweep_orphan_files", "--older-than=0", stdout=out)
+    assert "orphan  originals/crashed.jpg" in out.getvalue()
+    assert "Found 2 orphan file(s)." in out.getvalue()
+    call_command("sweep_orphan_files", "--older-than=0", "--delete", stdout=out)
+    assert stored_files(settings) == kept
