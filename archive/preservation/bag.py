@@ -95,7 +95,7 @@ def export(dest: str | Path) -> dict[str, int]:
                 "External-Description": PROFILE,
                 "Bag-Group-Identifier": "archive",
                 "Internal-Sender-Description": ", ".join(
-                    f"{label}: {n}" for label, n in counts.items()
+                    f"{label}: {n}" for label, n in counts.items() if n
                 ),
             },
             checksums=["sha256"],
