@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import bagit
+from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -161,6 +162,7 @@ def restore(bag_path: str | Path, *, merge: bool = False, storage=default_storag
     """
     bag_path = Path(bag_path)
     validate(bag_path)
+    ContentType.objects.clear_cache()  # the bag names them by natural key: read them afresh
     present = records_present()
     if present and not merge:
         raise BagRefused(
