@@ -1,6 +1,7 @@
 """The media admin: upload (checked and sniffed at ingest), previews, file facts, fixity."""
 
 import copy
+import logging
 
 from django import forms
 from django.contrib import admin, messages
@@ -16,7 +17,7 @@ from django.utils.translation import ngettext
 from archive import lifecycle, registry
 from archive.dates import describe
 from archive.imports.admin import RecordImportExportMixin
-from archive.media import fixity, private
+from archive.media import fixity, private, storing
 from archive.media.derivatives import ensure_derivatives
 from archive.media.ingest import inspect_upload
 from archive.media.specs import ACCEPTED, accepted_extensions
@@ -26,6 +27,8 @@ from archive.resources import MediaItemResource
 from .base import CitationInline, ClaimInline, DecadeListFilter, IdentifierInline, RecordAdmin
 from .kept_upload import KEPT, KeepUploadFormMixin
 from .requirements import PublishingRequirementsFormMixin
+
+log = logging.getLogger(__name__)
 
 
 class _Link:
@@ -74,7 +77,11 @@ class MediaItemForm(KeepUploadFormMixin, PublishingRequirementsFormMixin, forms.
                 raise ValidationError(error.message_dict["file"]) from error
         return upload
 
+    storage_failure = ""  # set by MediaItemAdmin.get_form when storing the file failed
+
     def clean(self):
+        if self.storage_failure:
+            self.add_error("file", self.storage_failure)
         # Publishing the original as it is is a curator's decision (the lifecycle's rule);
         # `may_publish` comes from RecordAdmin.get_form.
         cleaned = super().clean()
@@ -199,18 +206,35 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
 
     # Saving: derivatives made at once; an identical file already in the archive is flagged.
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The whole save (row, inlines, revision, original, derivatives) is all or nothing: a
+        # failure rolls the rows back and deletes the files. A storage error (disk full...)
+        # then shows the form again, with the error on the file and nothing saved.
+        try:
+            with storing.all_or_nothing():
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except OSError as error:
+            if request.method != "POST" or hasattr(request, "_media_storage_failure"):
+                raise
+            log.error("An upload could not be stored (%s); nothing was saved.", error)
+            request._media_storage_failure = storing.failure_message(error)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        failure = getattr(request, "_media_storage_failure", "")
+        if failure:  # the second pass after a failed save: the same form, refused in words
+            form = type(form.__name__, (form,), {"storage_failure": failure})
+        return form
+
     def save_model(self, request, obj, form, change):
         if self.proposing(request):  # a proposal: no derivatives of a file not yet approved
             return super().save_model(request, obj, form, change)
         new_upload = "file" in form.changed_data
-        try:
+        with storing.all_or_nothing():
+            storing.store_upload(obj.file)
             super().save_model(request, obj, form, change)
             ensure_derivatives(obj)
-        except BaseException:
-            # The transaction rolls the row back; the stored original must go with it.
-            if new_upload and obj.file._committed and obj.file.name.startswith("originals/"):
-                obj.file.storage.delete(obj.file.name)
-            raise
         if new_upload:
             self.warn_about_duplicates(request, obj)
         if obj.is_image and obj.publish_original_as_is and (found := self.carried(obj)):

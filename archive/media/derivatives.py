@@ -13,8 +13,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageCms, ImageOps
 
-from . import images, private, specs
+from . import images, private, specs, storing
 from .public_original import ensure_public_original
+from .public_original import is_up_to_date as public_is_up_to_date
 
 log = logging.getLogger(__name__)
 
@@ -130,11 +131,15 @@ def ensure_derivatives(item, *, force: bool = False) -> bool:
 
     Returns True when it made derivatives. Not an image: any old derivatives are removed.
     """
-    made = _ensure_derivatives(item, force=force)
-    try:
-        ensure_public_original(item, force=force)  # the original as visitors get it
-    except private.NotClean as error:  # never served: the original's view answers 404
-        log.error("No public copy of the original of %s: %s.", item, error)
+    if item.is_image and not force and is_up_to_date(item) and public_is_up_to_date(item):
+        return False  # the usual case: no transaction to open
+    # Both or neither: a failure deletes the files made here and rolls their rows back.
+    with storing.all_or_nothing(), transaction.atomic():
+        made = _ensure_derivatives(item, force=force)
+        try:
+            ensure_public_original(item, force=force)  # the original as visitors get it
+        except private.NotClean as error:  # never served: the original's view answers 404
+            log.error("No public copy of the original of %s: %s.", item, error)
     return made
 
 
@@ -149,22 +154,15 @@ def _ensure_derivatives(item, *, force: bool = False) -> bool:
     with item.file.storage.open(item.file.name, "rb") as original:
         rendered = render(original)
     token = uuid.uuid4().hex
-    stored = []
-    try:
-        with transaction.atomic():
-            item.derivatives.all().delete()  # their files go after commit
-            rows = []
-            for r in rendered:
-                row = MediaDerivative(
-                    item=item, name=r.name, format=r.format, width=r.width, height=r.height,
-                    size=len(r.data), original_sha256=item.sha256,
-                )  # fmt: skip
-                row.file.save(f"{token}/{r.name}.{r.format}", ContentFile(r.data), save=False)
-                stored.append((row.file.storage, row.file.name))
-                rows.append(row)
-            MediaDerivative.objects.bulk_create(rows)
-    except BaseException:
-        for row_storage, name in stored:  # no orphan files when anything above fails
-            row_storage.delete(name)
-        raise
+    with storing.all_or_nothing(), transaction.atomic():  # no orphan files on a failure
+        item.derivatives.all().delete()  # their files go after commit
+        rows = []
+        for r in rendered:
+            row = MediaDerivative(
+                item=item, name=r.name, format=r.format, width=r.width, height=r.height,
+                size=len(r.data), original_sha256=item.sha256,
+            )  # fmt: skip
+            storing.save_file(row.file, f"{token}/{r.name}.{r.format}", ContentFile(r.data))
+            rows.append(row)
+        MediaDerivative.objects.bulk_create(rows)
     return True

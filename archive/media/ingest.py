@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
-from . import images
+from . import images, storing
 from .specs import ACCEPTED, TYPE_NAMES, accepted_summary
 
 CHUNK_SIZE = 1024 * 1024
@@ -142,8 +142,9 @@ def inspect_upload(item, upload=None) -> None:
 def ingest(file, **fields):
     """Create a media item from a file as the admin does: checked, stored, derivatives made.
 
-    A refused file or field raises ValidationError before anything is stored; a failure after
-    that rolls the row back and deletes what was stored.
+    A refused file or field raises ValidationError before anything is stored. A failure after
+    that rolls the row back and deletes every file stored (`storing.all_or_nothing`); a storage
+    error (disk full...) is a ValidationError on the file, in words.
     """
     from django.db import transaction
 
@@ -166,11 +167,11 @@ def ingest(file, **fields):
     if errors:
         raise ValidationError(errors)
     try:
-        with transaction.atomic():
+        with storing.all_or_nothing(), transaction.atomic():
+            storing.store_upload(item.file)
             item.save()
             ensure_derivatives(item)
-    except BaseException:
-        if item.file._committed and item.file.name.startswith("originals/"):
-            item.file.storage.delete(item.file.name)
-        raise
+    except OSError as error:
+        item.pk = None
+        raise ValidationError({"file": storing.failure_message(error)}) from error
     return item

@@ -8,7 +8,7 @@ import uuid
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from . import private
+from . import private, storing
 
 
 def is_up_to_date(item) -> bool:
@@ -32,13 +32,9 @@ def ensure_public_original(item, *, force: bool = False):
     copy = private.clean_copy(data, item.mime_type)
     suffix = item.file.name.rsplit(".", 1)[-1]
     row = PublicOriginal(item=item, size=len(copy), original_sha256=item.sha256, removed=found)
-    row.file.save(f"{uuid.uuid4().hex}.{suffix}", ContentFile(copy), save=False)
-    try:
-        with transaction.atomic():
-            PublicOriginal.objects.filter(item=item).delete()  # its file goes after commit
-            row.save()
-    except BaseException:
-        row.file.storage.delete(row.file.name)  # no orphan file when the row is not written
-        raise
+    with storing.all_or_nothing(), transaction.atomic():  # no orphan file on a failure
+        storing.save_file(row.file, f"{uuid.uuid4().hex}.{suffix}", ContentFile(copy))
+        PublicOriginal.objects.filter(item=item).delete()  # its file goes after commit
+        row.save()
     item.public_original = row
     return row

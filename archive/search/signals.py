@@ -7,6 +7,10 @@ registry stays plain data. A record is re-indexed when it is saved (publishing a
 are saves) and removed when it is deleted; the models it depends on (name variants,
 participations, many-to-many rows...) re-index the records they belong to. Bulk
 `QuerySet.update()` sends no signals: run `manage.py rebuild_search_index` after one.
+Fixtures (`loaddata`, `manage.py import_archive`) are raw saves: they bring their own index
+rows or rebuild the index afterwards, so a raw save, and the many-to-many rows loaddata sets on
+the instance it has just saved raw, index nothing (indexing them made a second row for the
+record and broke `search_document_one_per_record`).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
@@ -38,7 +42,10 @@ def _reindex_dependents(instance) -> None:
         indexer.reindex(model, pks)
 
 
-def on_saved(sender, instance, created=False, **kwargs):
+def on_saved(sender, instance, created=False, raw=False, **kwargs):
+    if raw:
+        instance._search_loaded_raw = True  # its many-to-many rows follow (on_m2m_changed)
+        return
     model = _concrete(sender)
     if not _watched(model):
         return
@@ -67,6 +74,8 @@ def on_deleted(sender, instance, **kwargs):
 
 def on_m2m_changed(sender, instance, action, model, pk_set, **kwargs):
     """Re-index the records whose search spec lists this many-to-many table."""
+    if getattr(instance, "_search_loaded_raw", False):
+        return  # a fixture setting the rows of an instance it saved raw
     interested = [kind for kind in kinds.searched() if sender in kinds.dependencies(kind)]
     if not interested:
         return

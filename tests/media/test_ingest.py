@@ -165,7 +165,7 @@ def test_it_rolls_back_and_deletes_the_original_when_derivatives_fail(settings, 
         raise OSError("disk full")
 
     monkeypatch.setattr(derivatives, "render", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ValidationError, match="The file could not be stored: disk full."):
         ingest(files.upload("ok.jpg", files.image_bytes()), title="Half made")
     assert not MediaItem.objects.exists()
     assert stored_files(settings) == []
