@@ -209,3 +209,18 @@ def facet_kinds() -> list[Kind]:
 
 
 RecordKind = Kind  # the name the views used before the registries became one
+
+
+_admin_inlines: dict[type, list[type]] = {}
+
+
+def add_admin_inline(model, inline: type) -> None:
+    """An admin inline another app adds to the change form of `model` (a record kind it does
+    not own): events add "in events" to a media item's form. Read by `RecordAdmin`."""
+    inlines = _admin_inlines.setdefault(model, [])
+    if inline not in inlines:
+        inlines.append(inline)
+
+
+def admin_inlines(model) -> list[type]:
+    return list(_admin_inlines.get(model, []))

@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
@@ -9,6 +9,7 @@ from archive.models import Citation, Claim, Place, PlaceName, Source, SourceCrea
 from archive.resources import PlaceResource, SourceResource
 
 from .base import CitationInline, ClaimInline, DecadeListFilter, IdentifierInline, RecordAdmin
+from .claims import ClaimForm, disagreements, states_something_new
 
 
 class SourceCreatorInline(admin.TabularInline):
@@ -127,14 +128,30 @@ class CitationAdmin(RecordLinkAdmin):
 
 @admin.register(Claim)
 class ClaimAdmin(RecordLinkAdmin):
+    form = ClaimForm
     list_display = ["attribute", "value", "source", "record_link", "locator"]
     list_select_related = ["source", "content_type", "attribute"]
     list_filter = ["attribute", "content_type", ("source", admin.RelatedOnlyFieldListFilter)]
     fields = [
         "content_type", "object_id", "attribute", "source", "value_number", "value_lower",
-        "value_upper", "value_text", "value_date", "locator", "quotation", "note", "order",
+        "value_upper", "value_text", "value_date", "value_record", "reads_as", "locator",
+        "quotation", "note", "order",
     ]  # fmt: skip
+    readonly_fields = ["reads_as"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("value_record")
 
     @admin.display(description="value")
     def value(self, obj):
         return obj.value_display
+
+    @admin.display(description="reads as")
+    def reads_as(self, obj):
+        return obj.value_display if obj.pk else ""
+
+    def save_model(self, request, obj, form, change):
+        new = not change or states_something_new(form)
+        super().save_model(request, obj, form, change)
+        for warning in disagreements([obj]) if new else ():
+            messages.warning(request, warning)
