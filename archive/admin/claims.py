@@ -57,7 +57,7 @@ class ClaimForm(forms.ModelForm):
         ]  # fmt: skip
         # The record value is the generic relation, entered as a kind:slug reference (the
         # declared field); excluding the relation lets forms list that field by its name.
-        exclude = ["value_record"]
+        exclude = ["value_record"]  # noqa: DJ006
         widgets = {"attribute": AttributeSelect(attrs={"data-claim-attribute": ""})}
 
     class Media:

@@ -257,6 +257,14 @@ class Claim(RecordLink):
         )
 
     @property
+    def value_is_public(self) -> bool:
+        """False when the value is a record the public may not see (a draft names nothing)."""
+        if self.value_record_id is None:
+            return True
+        record = self.value_record
+        return record is not None and getattr(record, "is_published", False)
+
+    @property
     def value_display(self) -> str:
         """The value in words, the one way every output shows it (archive/claimvalues.py)."""
         if self.value_date:

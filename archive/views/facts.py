@@ -30,7 +30,7 @@ def facts_table(claims, notes: Notes) -> list[Fact]:
     """Group claims (ordered by attribute) by attribute, then by value; each claim is a note."""
     facts: dict[int, Fact] = {}
     for claim in claims:
-        if not claim.source.is_published:
+        if not claim.source.is_published or not claim.value_is_public:
             continue
         fact = facts.setdefault(claim.attribute_id, Fact(claim.attribute))
         key = claim.value_key
