@@ -52,12 +52,15 @@ class Evidence:
     `rows(source)` returns the rows (related records selected); `record(row)` the published
     record the row belongs to (or None); `mention(row)` is (what, detail, locator, quotation).
     `credit` rows credit a record with making the source (a person as its author) instead.
+    `owner(row)` is the record the row belongs to whatever its status, for the admin's list
+    of what cites a source (drafts included); without it the admin uses `record`.
     """
 
     rows: Callable[[object], Iterable]
     record: Callable[[object], object | None]
     mention: Callable[[object], tuple[str, str, str, str]]
     credit: bool = False
+    owner: Callable[[object], object | None] | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from archive.models import Citation, Claim, Place, PlaceName, Source, SourceCrea
 from archive.resources import PlaceResource, SourceResource
 
 from .base import CitationInline, ClaimInline, DecadeListFilter, IdentifierInline, RecordAdmin
+from .citedby import cited_by_html
 from .claims import ClaimForm, disagreements, states_something_new
 
 
@@ -55,8 +56,10 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
         ),
         ("Content", {"fields": ["abstract", "transcript"]}),
         ("Source criticism", {"fields": ["criticism_note"]}),
+        ("Cited by", {"fields": ["cited_by_records"]}),
         ("History", {"fields": ["published_at", "created_at", "updated_at"]}),
     ]
+    readonly_fields = [*RecordAdmin.readonly_fields, "cited_by_records"]
 
     def get_queryset(self, request):
         return (
@@ -71,6 +74,10 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
     @admin.display(description="date", ordering="date_earliest")
     def date_display(self, obj):
         return describe(obj.date)
+
+    @admin.display(description="what cites it")
+    def cited_by_records(self, obj):
+        return cited_by_html(obj)
 
     @admin.display(description="cited by")
     def cited_by(self, obj):
