@@ -3,6 +3,7 @@ from django.contrib import admin
 from archive import registry
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
 from archive.admin.base import COMPACT_TEXT, DecadeListFilter
+from archive.admin.rowchoices import RowChoicesInlineMixin
 from archive.imports.admin import RecordImportExportMixin
 from archive.models import MediaItem
 from events.models import (
@@ -109,7 +110,7 @@ class RelationTypeAdmin(TermAdmin):
     list_display = ["name", "inverse_name", "slug", "order"]
 
 
-class MediaEventsInline(admin.TabularInline):
+class MediaEventsInline(RowChoicesInlineMixin, admin.TabularInline):
     """On a media item's form: the events it shows (the same rows as the event's "media")."""
 
     model = Event.media.through
@@ -122,7 +123,7 @@ class MediaEventsInline(admin.TabularInline):
         return super().get_queryset(request).select_related("event")
 
 
-class PersonParticipationInline(ParticipationInline):
+class PersonParticipationInline(RowChoicesInlineMixin, ParticipationInline):
     """On a person's form: the events they took part in, each role on a source's word."""
 
     fk_name = "person"

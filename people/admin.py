@@ -3,6 +3,7 @@ from django.contrib import admin
 from archive import registry
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
 from archive.admin.base import DecadeListFilter
+from archive.admin.rowchoices import RowChoicesInlineMixin
 from archive.imports.admin import RecordImportExportMixin
 from archive.models import MediaItem, Source
 from people.admin_duplicates import DuplicatesAdminMixin
@@ -137,7 +138,7 @@ if PublicationInline not in _source_admin.inlines:
     _source_admin.inlines = [*_source_admin.inlines, PublicationInline]
 
 
-class MediaPeopleInline(admin.TabularInline):
+class MediaPeopleInline(RowChoicesInlineMixin, admin.TabularInline):
     """On a media item's form: the people it shows (the same rows as the person's "media")."""
 
     model = Person.media.through

@@ -17,6 +17,7 @@ from archive import dates, lifecycle, registry
 from archive.models import CATALOGUER_STATUSES, Citation, Claim, Identifier, Status
 
 from .claims import ClaimForm, ClaimFormSet
+from .rowchoices import RowChoicesInlineMixin
 
 # Quotations and notes are short: a small box keeps inline rows on one screen.
 COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 36})}}
@@ -36,7 +37,7 @@ class CitationInline(GenericTabularInline):
         return super().get_queryset(request).select_related("source")
 
 
-class ClaimInline(GenericTabularInline):
+class ClaimInline(RowChoicesInlineMixin, GenericTabularInline):
     """Each row offers the inputs of its attribute's kind of value (archive/admin/claims.py)."""
 
     model = Claim

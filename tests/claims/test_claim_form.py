@@ -185,3 +185,21 @@ def test_a_cataloguer_adds_claims_but_cannot_publish_with_them(cataloguer_client
     assert not Claim.objects.exists()
     draft.refresh_from_db()
     assert draft.status == "draft"
+
+
+def test_a_record_form_costs_the_same_for_1_or_50_claims(curator_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for rows in (1, 50):
+        event = factories.event()
+        person = factories.person()
+        for n in range(rows):
+            factories.claim(event, factories.source(), "killed", n)
+            factories.claim(event, factories.source(), "attributed-to", value_record=person)
+        url = reverse("admin:events_event_change", args=[event.pk])
+        with CaptureQueriesContext(connection) as queries:
+            assert curator_client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
