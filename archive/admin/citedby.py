@@ -89,5 +89,5 @@ def cited_by_html(source) -> str:
             for row in rows
         ]
         items = format_html_join("", '<li><a href="{}">{}</a> ({}) — {}</li>', cells)
-        sections.append(format_html("<h3>{}</h3><ul>{}</ul>", plural, items))
+        sections.append(format_html('<h3>{}</h3><ul class="cited-by-list">{}</ul>', plural, items))
     return format_html_join("", "{}", ((section,) for section in sections))

@@ -61,6 +61,9 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
     ]
     readonly_fields = [*RecordAdmin.readonly_fields, "cited_by_records"]
 
+    class Media:
+        css = {"all": ["css/admin-cited-by.css"]}
+
     def get_queryset(self, request):
         return (
             super()
