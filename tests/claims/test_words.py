@@ -78,3 +78,16 @@ def test_the_migration_gave_every_attribute_a_kind_and_help():
     killed = attributes.get(slug="killed")
     assert (killed.value_kind, bool(killed.description)) == ("number", True)
     assert attributes.get(slug="attributed-to").value_kind == "record"
+
+
+def test_merging_people_moves_the_claims_that_name_the_merged_one(curator):
+    from people.merge import merge
+
+    survivor = factories.person(name="Mikhail Gorbachev")
+    other = factories.person(name="M. Gorbachev")
+    claim = factories.claim(
+        factories.event(), factories.source(), "attributed-to", value_record=other
+    )
+    merge(survivor, other, user=curator)
+    claim.refresh_from_db()
+    assert claim.value_record == survivor
