@@ -6,7 +6,7 @@ cited-by) reads a claim through `Claim.value_display`, which calls `number_in_wo
 
 A claim whose value is another record ("attributed to" a person) stores it as a generic
 relation (content type and id: it survives renames and is prefetched in bulk), and the form
-names it as `kind:slug` ("person:mikhail-gorbachev"), the kind keys of `archive.registry`, so
+names it as `kind:slug` ("place:baku"), the kind keys of `archive.registry`, so
 `archive` names no other app's model.
 """
 
@@ -53,8 +53,8 @@ def number_in_words(number=None, lower=None, upper=None, unit: str = "") -> str:
 
 
 REFERENCE_HELP = (
-    "The record this claim names, as kind:slug, for example person:mikhail-gorbachev "
-    "(kinds: {kinds})."
+    "The record this claim names, as kind:slug, for example place:baku (kinds: {kinds}). "
+    "An old slug still finds the record."
 )
 
 
@@ -79,7 +79,7 @@ def resolve(text: str):
         kinds = ", ".join(k.key for k in registry.kinds())
         raise ValueError(
             f"“{text}” is not a record reference: write kind:slug, for example "
-            f"person:mikhail-gorbachev (kinds: {kinds})."
+            f"place:baku (kinds: {kinds})."
         )
     holders = kind.model.slug_holders([slug])
     if not holders:

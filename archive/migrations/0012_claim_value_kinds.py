@@ -21,7 +21,7 @@ ATTRIBUTED_TO = {
     "name": "Attributed to",
     "value_kind": "record",
     "description": "The person or organisation the source holds responsible, as a record of "
-    "the archive (person:slug or organisation:slug).",
+    "the archive, named as kind:slug.",
     "order": 20,
 }
 

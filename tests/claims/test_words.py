@@ -65,6 +65,14 @@ def test_the_admin_claim_list_gives_bounds_in_words(curator_client):
     assert "at least 100 people" in page
 
 
+def test_a_published_record_named_by_a_claim_is_linked_on_the_public_page(client):
+    person = factories.person(name="Mikhail Gorbachev", slug="mikhail-gorbachev")
+    event = factories.event()
+    factories.claim(event, factories.source(), "attributed-to", value_record=person)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert f'<a href="{person.get_absolute_url()}">Mikhail Gorbachev</a>' in page
+
+
 def test_a_draft_record_named_by_a_claim_is_not_shown_publicly(client):
     person = factories.person(name="A draft name", status="draft")
     event = factories.event()
@@ -91,3 +99,20 @@ def test_merging_people_moves_the_claims_that_name_the_merged_one(curator):
     merge(survivor, other, user=curator)
     claim.refresh_from_db()
     assert claim.value_record == survivor
+
+
+def test_the_public_page_costs_the_same_for_1_or_50_record_values(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for rows in (1, 50):
+        event = factories.event()
+        for _ in range(rows):
+            factories.claim(
+                event, factories.source(), "attributed-to", value_record=factories.person()
+            )
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(event.get_absolute_url()).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
