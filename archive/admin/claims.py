@@ -95,6 +95,8 @@ class ClaimForm(forms.ModelForm):
         cleaned = super().clean()
         if "value_record" in self.fields and "value_record" not in self.errors:
             self.instance.value_record = cleaned.get("value_record")
+        # An untouched old row does not block saving the record it belongs to.
+        self.instance.check_value_kinds = self.instance._state.adding or self.has_changed()
         return cleaned
 
 

@@ -215,8 +215,10 @@ class Claim(RecordLink):
         kind = attribute.value_kind
         applies = self.KIND_FIELDS.get(kind, ())
         errors = {}
+        # A row saved before kinds were enforced is refused only once someone edits it.
+        check_kinds = getattr(self, "check_value_kinds", True)
         for name, words in self.FIELD_WORDS.items():
-            if name not in applies and self.filled(name):
+            if check_kinds and name not in applies and self.filled(name):
                 errors[name] = (
                     f"“{attribute}” takes {attribute.get_value_kind_display().lower()}, "
                     f"not {words}: clear this value or choose another attribute."

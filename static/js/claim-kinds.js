@@ -18,7 +18,10 @@
     const scope = scopeOf(select);
     if (!scope) return;
     scope.querySelectorAll("[data-claim-value]").forEach(function (input) {
-      boxOf(input).hidden = kind !== "" && input.dataset.claimValue !== kind;
+      // An input that holds a value stays in sight, so a value of the wrong kind can be
+      // seen and cleared (the server refuses it, in words).
+      const applies = kind === "" || input.dataset.claimValue === kind;
+      boxOf(input).hidden = !applies && input.value.trim() === "";
     });
   }
 

@@ -59,9 +59,12 @@ def test_changing_the_attribute_shows_only_its_inputs(admin_page, site):
     expect(text).to_be_hidden()
     expect(record).to_be_hidden()
 
+    lower = row.locator("[name$='-value_lower']")
     row.locator("[data-claim-attribute]").select_option(label="Place")
     expect(text).to_be_visible()
-    expect(number).to_be_hidden()
+    expect(lower).to_be_hidden()
+    expect(number).to_be_visible()  # it holds 147: in sight until cleared
+    number.fill("")
     row.locator("[data-claim-attribute]").select_option(label="Date")
     expect(date).to_be_visible()
     expect(text).to_be_hidden()

@@ -203,3 +203,19 @@ def test_a_record_form_costs_the_same_for_1_or_50_claims(curator_client):
             assert curator_client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_an_old_row_of_mixed_kinds_blocks_nothing_until_edited(curator_client, event, source):
+    old = factories.claim(event, source, "killed", 147, value_text="about 150")  # before kinds
+    url = reverse("admin:events_event_change", args=[event.pk])
+    data = form_data(curator_client.get(url))
+    data["title"] = "Night in Baku, 1990"
+    assert curator_client.post(url, data).status_code == 302
+    prefix = inline_prefix(curator_client.get(url), "claim")
+    data = form_data(curator_client.get(url))
+    data[f"{prefix}-0-locator"] = "p. 7"  # editing the row asks for one kind
+    response = curator_client.post(url, data)
+    assert response.status_code == 200
+    assert "“Killed” takes a number (with optional bounds), not a text" in response.content.decode()
+    old.refresh_from_db()
+    assert (old.value_text, old.locator) == ("about 150", "")
