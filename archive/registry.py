@@ -52,12 +52,15 @@ class Evidence:
     `rows(source)` returns the rows (related records selected); `record(row)` the published
     record the row belongs to (or None); `mention(row)` is (what, detail, locator, quotation).
     `credit` rows credit a record with making the source (a person as its author) instead.
+    `owner(row)` is the record the row belongs to whatever its status, for the admin's list
+    of what cites a source (drafts included); without it the admin uses `record`.
     """
 
     rows: Callable[[object], Iterable]
     record: Callable[[object], object | None]
     mention: Callable[[object], tuple[str, str, str, str]]
     credit: bool = False
+    owner: Callable[[object], object | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -209,3 +212,18 @@ def facet_kinds() -> list[Kind]:
 
 
 RecordKind = Kind  # the name the views used before the registries became one
+
+
+_admin_inlines: dict[type, list[type]] = {}
+
+
+def add_admin_inline(model, inline: type) -> None:
+    """An admin inline another app adds to the change form of `model` (a record kind it does
+    not own): events add "in events" to a media item's form. Read by `RecordAdmin`."""
+    inlines = _admin_inlines.setdefault(model, [])
+    if inline not in inlines:
+        inlines.append(inline)
+
+
+def admin_inlines(model) -> list[type]:
+    return list(_admin_inlines.get(model, []))

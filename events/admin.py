@@ -1,9 +1,12 @@
 from django.contrib import admin
 
+from archive import registry
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
 from archive.admin.base import COMPACT_TEXT, DecadeListFilter
 from archive.admin.choosers import LargeAutocompleteMixin
+from archive.admin.rowchoices import RowChoicesInlineMixin
 from archive.imports.admin import RecordImportExportMixin
+from archive.models import MediaItem
 from events.models import (
     Event,
     EventRelation,
@@ -14,6 +17,7 @@ from events.models import (
     Role,
 )
 from events.resources import EventResource
+from people.models import Person
 
 
 class ParticipationInline(LargeAutocompleteMixin, admin.TabularInline):
@@ -111,3 +115,34 @@ class RoleAdmin(TermAdmin):
 @admin.register(RelationType)
 class RelationTypeAdmin(TermAdmin):
     list_display = ["name", "inverse_name", "slug", "order"]
+
+
+class MediaEventsInline(RowChoicesInlineMixin, admin.TabularInline):
+    """On a media item's form: the events it shows (the same rows as the event's "media")."""
+
+    model = Event.media.through
+    extra = 0
+    autocomplete_fields = ["event"]
+    verbose_name = "event it shows"
+    verbose_name_plural = "events it shows"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("event")
+
+
+class PersonParticipationInline(RowChoicesInlineMixin, ParticipationInline):
+    """On a person's form: the events they took part in, each role on a source's word."""
+
+    fk_name = "person"
+    autocomplete_fields = ["event", "role", "source"]
+    fields = ["event", "role", "source", "locator", "quotation", "order"]
+    verbose_name = "part in an event"
+    verbose_name_plural = "parts in events"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("event")
+
+
+# `archive` and `people` own these forms and name no event: events add their rows here.
+registry.add_admin_inline(MediaItem, MediaEventsInline)
+registry.add_admin_inline(Person, PersonParticipationInline)

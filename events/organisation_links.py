@@ -157,6 +157,7 @@ INVOLVEMENT_EVIDENCE = Evidence(
         "event", "organisation", "role"
     ),
     record=_evidence_record,
+    owner=lambda row: row.event,
     mention=lambda row: (
         "Organisation involved",
         f"{row.organisation} — {row.role}",

@@ -107,6 +107,7 @@ PARTICIPATION_EVIDENCE = Evidence(
         "event", "person", "role"
     ),
     record=lambda row: row.event if _both_published(row.event, row.person) else None,
+    owner=lambda row: row.event,
     mention=lambda row: ("Participation", _less(row, row.event), row.locator, row.quotation),
 )
 
@@ -115,6 +116,7 @@ RELATION_EVIDENCE = Evidence(
         "from_event", "to_event", "relation_type"
     ),
     record=lambda row: row.from_event if _both_published(row.from_event, row.to_event) else None,
+    owner=lambda row: row.from_event,
     mention=lambda row: ("Event relation", _less(row, row.from_event), "", ""),
 )
 

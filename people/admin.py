@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from archive import registry
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
 from archive.admin.base import DecadeListFilter
 from archive.admin.choosers import LargeAutocompleteMixin
+from archive.admin.rowchoices import RowChoicesInlineMixin
 from archive.imports.admin import RecordImportExportMixin
-from archive.models import Source
+from archive.models import MediaItem, Source
 from people.admin_duplicates import DuplicatesAdminMixin
 from people.models import (
     ContributionRole,
@@ -135,3 +137,19 @@ class PublicationInline(LargeAutocompleteMixin, admin.TabularInline):
 _source_admin = admin.site.get_model_admin(Source)
 if PublicationInline not in _source_admin.inlines:
     _source_admin.inlines = [*_source_admin.inlines, PublicationInline]
+
+
+class MediaPeopleInline(RowChoicesInlineMixin, admin.TabularInline):
+    """On a media item's form: the people it shows (the same rows as the person's "media")."""
+
+    model = Person.media.through
+    extra = 0
+    autocomplete_fields = ["person"]
+    verbose_name = "person it shows"
+    verbose_name_plural = "people it shows"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
+
+registry.add_admin_inline(MediaItem, MediaPeopleInline)  # archive's form names no person

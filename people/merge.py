@@ -107,6 +107,7 @@ def _moved_rows(person: Person) -> list:
         *Identifier.objects.filter(**generic),
         *Citation.objects.filter(**generic),
         *Claim.objects.filter(**generic),
+        *Claim.objects.filter(value_record_type=content_type, value_record_id=person.pk),
         *Contribution.objects.filter(person=person),
         # Rows of the apps above `people` (an event's participations), through their hook.
         *(row for rows in hooks.merge_rows() for row in rows.rows(person)),
@@ -196,6 +197,10 @@ def _move(survivor: Person, other: Person) -> None:
     Identifier.objects.filter(**generic).update(object_id=survivor.pk)
     Citation.objects.filter(**generic).update(object_id=survivor.pk)
     Claim.objects.filter(**generic).update(object_id=survivor.pk)
+    # Claims whose value names the merged person now name the survivor.
+    Claim.objects.filter(value_record_type=content_type, value_record_id=other.pk).update(
+        value_record_id=survivor.pk
+    )
     for rows in hooks.merge_rows():  # participations in events, less those the survivor has
         rows.move(survivor, other)
     for contribution in Contribution.objects.filter(person=other):

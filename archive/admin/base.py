@@ -13,18 +13,21 @@ from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from archive import dates, lifecycle
+from archive import dates, lifecycle, registry
 from archive.models import CATALOGUER_STATUSES, Citation, Claim, Identifier, Status
 from archive.numbers import PLAIN_NUMBERS
 
 from .choosers import LargeAutocompleteMixin
+from .claims import ClaimForm, ClaimFormSet
 from .compare import CompareVersionsMixin
 from .concurrency import StaleSaveMixin
 from .deletion import SentenceDeletionMixin
 from .review import ReviewMixin
+from .rowchoices import RowChoicesInlineMixin
 
 # Every admin form shows a decimal as 147 or 12.5, never 147.0000.
 NUMBERS = {models.DecimalField: PLAIN_NUMBERS}
+
 # Quotations and notes are short: a small box keeps inline rows on one screen.
 COMPACT_TEXT = {**NUMBERS, models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 36})}}
 
@@ -44,19 +47,29 @@ class CitationInline(GenericTabularInline):
         return super().get_queryset(request).select_related("source").prefetch_related("record")
 
 
-class ClaimInline(GenericTabularInline):
+class ClaimInline(RowChoicesInlineMixin, GenericTabularInline):
+    """Each row offers the inputs of its attribute's kind of value (archive/admin/claims.py)."""
+
     model = Claim
+    form = ClaimForm
+    formset = ClaimFormSet
     formfield_overrides = COMPACT_TEXT
     extra = 0
     autocomplete_fields = ["source"]
     fields = [
         "attribute", "source", "value_number", "value_lower", "value_upper", "value_text",
-        "value_date", "locator", "quotation",
+        "value_date", "value_record", "reads_as", "locator", "quotation",
     ]  # fmt: skip
+    readonly_fields = ["reads_as"]
     verbose_name_plural = "claims (one row per source per value; disagreements stand side by side)"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("source", "attribute")
+        queryset = super().get_queryset(request).select_related("source", "attribute")
+        return queryset.prefetch_related("value_record")
+
+    @admin.display(description="reads as")
+    def reads_as(self, obj):
+        return obj.value_display if obj.pk else ""
 
 
 class IdentifierInline(GenericTabularInline):
@@ -229,6 +242,15 @@ class RecordAdmin(
         # The form said so already; this holds for any other way in.
         self.refuse_status_change(request, obj.status, self.current_status(obj.pk))
         super().save_model(request, obj, form, change)
+
+    def get_inlines(self, request, obj):
+        # Other apps' inlines on this kind's form (registry.add_admin_inline): media → events.
+        return [*super().get_inlines(request, obj), *registry.admin_inlines(self.model)]
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        for warning in getattr(formset, "warnings", ()):  # saved, and worth knowing
+            messages.warning(request, warning)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

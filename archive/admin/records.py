@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
@@ -17,6 +17,8 @@ from .base import (
     IdentifierInline,
     RecordAdmin,
 )
+from .citedby import cited_by_html
+from .claims import ClaimForm, disagreements, states_something_new
 
 
 class SourceCreatorInline(admin.TabularInline):
@@ -64,8 +66,13 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
         ),
         ("Content", {"fields": ["abstract", "transcript"]}),
         ("Source criticism", {"fields": ["criticism_note"]}),
+        ("Cited by", {"fields": ["cited_by_records"]}),
         ("History", {"fields": ["published_at", "created_at", "updated_at"]}),
     ]
+    readonly_fields = [*RecordAdmin.readonly_fields, "cited_by_records"]
+
+    class Media:
+        css = {"all": ["css/admin-cited-by.css"]}
 
     def get_queryset(self, request):
         return (
@@ -80,6 +87,10 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
     @admin.display(description="date", ordering="date_earliest")
     def date_display(self, obj):
         return describe(obj.date)
+
+    @admin.display(description="what cites it")
+    def cited_by_records(self, obj):
+        return cited_by_html(obj)
 
     @admin.display(description="cited by")
     def cited_by(self, obj):
@@ -146,14 +157,30 @@ class CitationAdmin(RecordLinkAdmin):
 
 @admin.register(Claim)
 class ClaimAdmin(RecordLinkAdmin):
+    form = ClaimForm
     list_display = ["attribute", "value", "source", "record_link", "locator"]
     list_select_related = ["source", "content_type", "attribute"]
     list_filter = ["attribute", "content_type", ("source", admin.RelatedOnlyFieldListFilter)]
     fields = [
         "content_type", "object_id", "attribute", "source", "value_number", "value_lower",
-        "value_upper", "value_text", "value_date", "locator", "quotation", "note", "order",
+        "value_upper", "value_text", "value_date", "value_record", "reads_as", "locator",
+        "quotation", "note", "order",
     ]  # fmt: skip
+    readonly_fields = ["reads_as"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("value_record")
 
     @admin.display(description="value")
     def value(self, obj):
         return obj.value_display
+
+    @admin.display(description="reads as")
+    def reads_as(self, obj):
+        return obj.value_display if obj.pk else ""
+
+    def save_model(self, request, obj, form, change):
+        new = not change or states_something_new(form)
+        super().save_model(request, obj, form, change)
+        for warning in disagreements([obj]) if new else ():
+            messages.warning(request, warning)

@@ -27,8 +27,10 @@ def described(queryset, kind):
 
 def with_evidence(queryset):
     """...and their citations' and claims' published sources."""
-    claims = Claim.objects.filter(source__status=Status.PUBLISHED).select_related(
-        "attribute", "source"
+    claims = (
+        Claim.objects.filter(source__status=Status.PUBLISHED)
+        .select_related("attribute", "source")
+        .prefetch_related("value_record")
     )
     return queryset.prefetch_related(
         "citations__source", Prefetch("claims", queryset=claims, to_attr="api_claims")
@@ -80,5 +82,6 @@ def document(record, kind, request) -> dict:
             "quotation": claim.quotation,
         }
         for claim in record.api_claims
+        if claim.value_is_public
     ]
     return {**summary(record, kind, request), "citations": citations, "claims": claims}

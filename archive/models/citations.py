@@ -1,23 +1,17 @@
 """Citations and claims: how every statement in the archive names its source."""
 
-from decimal import Decimal
-
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from archive import citetext
+from archive.claimvalues import normal, number_in_words
 from archive.dates import EDTFField, describe, set_date_bounds
 
 from .base import SlugRedirect
 from .sources import Source
 from .vocabularies import ClaimAttribute
-
-
-def _normal(value) -> Decimal | None:
-    """A number as a canonical Decimal (147, 147.0 and Decimal("147.0000") are equal)."""
-    return None if value is None else Decimal(str(value)).normalize()
 
 
 class RecordLink(models.Model):
@@ -146,7 +140,16 @@ class Citation(RecordLink):
 
 
 class ClaimQuerySet(RecordLinkQuerySet):
-    pass
+    def disagreeing_with(self, claim):
+        """Claims of the same attribute on the same record, from another source, that give
+        another value: a disagreement to show, never to refuse."""
+        others = self.filter(
+            content_type_id=claim.content_type_id,
+            object_id=claim.object_id,
+            attribute_id=claim.attribute_id,
+        ).exclude(source_id=claim.source_id)
+        others = others.exclude(pk=claim.pk).select_related("source", "attribute")
+        return [other for other in others if other.value_key != claim.value_key]
 
 
 class Claim(RecordLink):
@@ -167,6 +170,12 @@ class Claim(RecordLink):
     value_date = EDTFField("date value")
     value_date_earliest = models.DateField(null=True, blank=True, editable=False)
     value_date_latest = models.DateField(null=True, blank=True, editable=False)
+    # A value that is another record (kind "record"): see archive/claimvalues.py.
+    value_record_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    value_record_id = models.PositiveBigIntegerField(null=True, blank=True)
+    value_record = GenericForeignKey("value_record_type", "value_record_id")
     locator = models.CharField(max_length=100, blank=True)
     quotation = models.TextField(blank=True, help_text="The exact words of the source, short.")
     note = models.TextField(blank=True)
@@ -187,15 +196,49 @@ class Claim(RecordLink):
         set_date_bounds(self)
         super().save(*args, **kwargs)
 
+    # The inputs each kind of value uses; the others must stay empty.
+    KIND_FIELDS = {
+        ClaimAttribute.ValueKind.NUMBER: ("value_number", "value_lower", "value_upper"),
+        ClaimAttribute.ValueKind.TEXT: ("value_text",),
+        ClaimAttribute.ValueKind.DATE: ("value_date",),
+        ClaimAttribute.ValueKind.RECORD: ("value_record",),
+    }
+    FIELD_WORDS = {
+        "value_number": "a number",
+        "value_lower": "a lower bound",
+        "value_upper": "an upper bound",
+        "value_text": "a text",
+        "value_date": "a date",
+        "value_record": "a record",
+    }
+
+    def filled(self, name: str) -> bool:
+        if name == "value_record":
+            return self.value_record_id is not None
+        value = getattr(self, name)
+        return value is not None and str(value).strip() != ""
+
     def clean(self):
         super().clean()
         if not self.attribute_id:
             return
-        kind = self.attribute.value_kind
+        attribute = self.attribute
+        kind = attribute.value_kind
+        applies = self.KIND_FIELDS.get(kind, ())
         errors = {}
+        # A row saved before kinds were enforced is refused only once someone edits it.
+        check_kinds = getattr(self, "check_value_kinds", True)
+        for name, words in self.FIELD_WORDS.items():
+            if check_kinds and name not in applies and self.filled(name):
+                errors[name] = (
+                    f"“{attribute}” takes {attribute.get_value_kind_display().lower()}, "
+                    f"not {words}: clear this value or choose another attribute."
+                )
         if kind == ClaimAttribute.ValueKind.NUMBER:
-            if self.value_number is None and self.value_lower is None and self.value_upper is None:
-                errors["value_number"] = "A number, or a lower or upper bound, is needed."
+            if not any(self.filled(name) for name in applies):
+                errors["value_number"] = (
+                    f"“{attribute}” takes a number: give the number, or a lower or upper bound."
+                )
             bounded = self.value_lower is not None and self.value_upper is not None
             if bounded and self.value_lower > self.value_upper:
                 errors["value_upper"] = "The upper bound is below the lower bound."
@@ -205,48 +248,44 @@ class Claim(RecordLink):
                 if self.value_upper is not None and self.value_number > self.value_upper:
                     errors["value_upper"] = "The upper bound is below the number."
         elif kind == ClaimAttribute.ValueKind.TEXT and not self.value_text.strip():
-            errors["value_text"] = f"“{self.attribute}” takes a text value."
+            errors["value_text"] = f"“{attribute}” takes a text value."
         elif kind == ClaimAttribute.ValueKind.DATE and not self.value_date.strip():
-            errors["value_date"] = f"“{self.attribute}” takes an EDTF date."
+            errors["value_date"] = f"“{attribute}” takes an EDTF date, such as 1990-01-20."
+        elif kind == ClaimAttribute.ValueKind.RECORD and not self.filled("value_record"):
+            errors["value_record"] = f"“{attribute}” takes a record of the archive."
         if errors:
             raise ValidationError(errors)
-
-    @staticmethod
-    def _number(value: Decimal | None) -> str:
-        if value is None:
-            return ""
-        text = f"{_normal(value):f}"
-        integer, _, fraction = text.partition(".")
-        grouped = f"{int(integer):,}" if integer.lstrip("-").isdigit() else integer
-        return f"{grouped}.{fraction}" if fraction else grouped
 
     @property
     def value_key(self) -> tuple:
         """Equal for claims that state the same value: the basis of agreement."""
         return (
             self.value_text.strip().casefold(),
-            _normal(self.value_number),
-            _normal(self.value_lower),
-            _normal(self.value_upper),
+            normal(self.value_number),
+            normal(self.value_lower),
+            normal(self.value_upper),
             self.value_date.strip(),
+            self.value_record_type_id,
+            self.value_record_id,
         )
 
     @property
+    def value_is_public(self) -> bool:
+        """False when the value is a record the public may not see (a draft names nothing)."""
+        if self.value_record_id is None:
+            return True
+        record = self.value_record
+        return record is not None and getattr(record, "is_published", False)
+
+    @property
     def value_display(self) -> str:
+        """The value in words, the one way every output shows it (archive/claimvalues.py)."""
         if self.value_date:
             return describe(self.value_date)
-        if self.value_number is not None or self.value_lower is not None:
-            number = self._number(self.value_number)
-            low, high = self._number(self.value_lower), self._number(self.value_upper)
-            if low and high:
-                span = f"{low}–{high}"
-            elif low:
-                span = f"at least {low}"
-            elif high:
-                span = f"at most {high}"
-            else:
-                span = ""
-            text = f"{number} ({span})" if number and span else number or span
+        if self.value_record_id is not None:
+            record = self.value_record
+            return str(record) if record is not None else ""
+        if any(v is not None for v in (self.value_number, self.value_lower, self.value_upper)):
             unit = self.attribute.unit if self.attribute_id else ""
-            return f"{text} {unit}".strip()
+            return number_in_words(self.value_number, self.value_lower, self.value_upper, unit)
         return self.value_text

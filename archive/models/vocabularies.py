@@ -37,11 +37,18 @@ class SourceKind(Term):
 
 class ClaimAttribute(Term):
     class ValueKind(models.TextChoices):
-        NUMBER = "number", "Number (with optional bounds)"
-        TEXT = "text", "Text"
-        DATE = "date", "Date (EDTF)"
+        NUMBER = "number", "A number (with optional bounds)"
+        TEXT = "text", "A text"
+        DATE = "date", "A date (EDTF)"
+        RECORD = "record", "A record of the archive"
 
-    value_kind = models.CharField(max_length=10, choices=ValueKind.choices)
+    value_kind = models.CharField(
+        max_length=10,
+        choices=ValueKind.choices,
+        default=ValueKind.TEXT,
+        help_text="What a claim of this attribute gives: the claim form offers only that input. "
+        "A number may have a lower and an upper bound (“between 131 and 147”, “up to 300”).",
+    )
     unit = models.CharField(max_length=40, blank=True, help_text="For numbers: people, km...")
 
     class Meta(Term.Meta):

@@ -57,9 +57,13 @@ def cited_by(source) -> list[CitedByGroup]:
             plain.locator = "; ".join(filter(None, [plain.locator, citation.locator]))
         else:
             mentions.append(Mention("Cited", "", citation.locator, citation.quotation))
-    for claim in Claim.objects.filter(source=source).select_related("attribute"):
+    for claim in (
+        Claim.objects.filter(source=source)
+        .select_related("attribute")
+        .prefetch_related("value_record")
+    ):
         kind = kind_by_ct.get(claim.content_type_id)
-        if kind is not None:
+        if kind is not None and claim.value_is_public:
             mentions = generic[kind].setdefault(claim.object_id, [])
             mentions.append(
                 Mention(claim.attribute.name, claim.value_display, claim.locator, claim.quotation)

@@ -31,9 +31,9 @@ def record_prefetches(*, cites: bool = True) -> list:
         Prefetch("citations", queryset=Citation.objects.select_related("source__kind")),
         Prefetch(
             "claims",
-            queryset=Claim.objects.filter(source__status=Status.PUBLISHED).select_related(
-                "attribute", "source__kind"
-            ),
+            queryset=Claim.objects.filter(source__status=Status.PUBLISHED)
+            .select_related("attribute", "source__kind")
+            .prefetch_related("value_record"),
         ),
         identifiers,
     ]

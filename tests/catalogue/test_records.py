@@ -64,7 +64,7 @@ def test_claims_show_numbers_ranges_and_units():
     )
     floor = factories.claim(event, source, value_lower=Decimal(1000))
     assert exact.value_display == "147 people"
-    assert ranged.value_display == "120 (100–150) people"
+    assert ranged.value_display == "about 120 people (between 100 and 150)"
     assert floor.value_display == "at least 1,000 people"
     assert exact.value_key != ranged.value_key
     assert exact.value_key == factories.claim(event, factories.source(), value="147.0").value_key

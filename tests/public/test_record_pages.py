@@ -61,7 +61,7 @@ def test_a_range_shows_its_bounds(client):
     event = factories.event()
     source = factories.source()
     factories.claim(event, source, "killed", 130, value_lower=120, value_upper=170)
-    assert "130 (120–170) people" in html(client, event.get_absolute_url())
+    assert "about 130 people (between 120 and 170)" in html(client, event.get_absolute_url())
 
 
 def test_a_person_shows_events_with_roles_names_and_identifiers(client, demo):

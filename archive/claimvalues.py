@@ -1,0 +1,87 @@
+"""How a claim's value reads, and how a claim names another record: one place for both.
+
+A number with optional bounds reads in words: "147", "between 131 and 147", "up to 300",
+"at least 100", "about 147 (between 131 and 147)". Every output (admin, public pages, the API,
+cited-by) reads a claim through `Claim.value_display`, which calls `number_in_words`.
+
+A claim whose value is another record ("attributed to" a person) stores it as a generic
+relation (content type and id: it survives renames and is prefetched in bulk), and the form
+names it as `kind:slug` ("place:baku"), the kind keys of `archive.registry`, so
+`archive` names no other app's model.
+"""
+
+from decimal import Decimal
+
+from archive import registry
+
+
+def normal(value) -> Decimal | None:
+    """A number as a canonical Decimal (147, 147.0 and Decimal("147.0000") are equal)."""
+    return None if value is None else Decimal(str(value)).normalize()
+
+
+def number_text(value) -> str:
+    """147, 1,000, 2.5: grouped, no trailing zeros."""
+    if value is None:
+        return ""
+    text = f"{normal(value):f}"
+    integer, _, fraction = text.partition(".")
+    grouped = f"{int(integer):,}" if integer.lstrip("-").isdigit() else integer
+    return f"{grouped}.{fraction}" if fraction else grouped
+
+
+def bounds_in_words(lower, upper) -> str:
+    low, high = number_text(lower), number_text(upper)
+    if low and high:
+        return f"between {low} and {high}"
+    if low:
+        return f"at least {low}"
+    if high:
+        return f"up to {high}"
+    return ""
+
+
+def number_in_words(number=None, lower=None, upper=None, unit: str = "") -> str:
+    """The one wording of a number with optional bounds, with its unit after the figure."""
+    unit = f" {unit}" if unit else ""
+    span = bounds_in_words(lower, upper)
+    if number is None:
+        return f"{span}{unit}" if span else ""
+    if span:
+        return f"about {number_text(number)}{unit} ({span})"
+    return f"{number_text(number)}{unit}"
+
+
+REFERENCE_HELP = (
+    "The record this claim names, as kind:slug, for example place:baku (kinds: {kinds}). "
+    "An old slug still finds the record."
+)
+
+
+def reference_help() -> str:
+    return REFERENCE_HELP.format(kinds=", ".join(kind.key for kind in registry.kinds()))
+
+
+def reference(record) -> str:
+    """`kind:slug` for a record of a registered kind."""
+    kind = registry.kind_for_model(type(record))
+    return f"{kind.key}:{record.slug}" if kind is not None else ""
+
+
+def resolve(text: str):
+    """The record a `kind:slug` reference names (an old slug still finds it).
+
+    Raises ValueError with a message in plain words when it names nothing."""
+    key, sep, slug = text.strip().partition(":")
+    key, slug = key.strip().lower(), slug.strip()
+    kind = registry.get(key)
+    if not sep or not slug or kind is None:
+        kinds = ", ".join(k.key for k in registry.kinds())
+        raise ValueError(
+            f"“{text}” is not a record reference: write kind:slug, for example "
+            f"place:baku (kinds: {kinds})."
+        )
+    holders = kind.model.slug_holders([slug])
+    if not holders:
+        raise ValueError(f"No {kind.label.lower()} has the slug “{slug}”.")
+    return holders[0][1]
