@@ -97,6 +97,19 @@ def status_refusals(new, previous=None, *, may_publish: bool = True) -> list[str
     return []
 
 
+PUBLISHED_NEEDS_CURATOR = (
+    "This %(kind)s is published: only curators change published records in a batch."
+)
+
+
+def published_change_refusals(record, previous_status, *, may_publish: bool = True) -> list:
+    """A batch edit of a record that is published now, by a user who may not publish (one
+    record's edits of it are the review-before-live path's business)."""
+    if may_publish or previous_status != Status.PUBLISHED:
+        return []
+    return [PUBLISHED_NEEDS_CURATOR % {"kind": record._meta.verbose_name}]
+
+
 # --- required fields ----------------------------------------------------------------------------
 _required_cache: dict[type, tuple] = {}
 

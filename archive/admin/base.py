@@ -14,6 +14,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from archive import dates, lifecycle
+from archive.batch.admin import BatchEditMixin
 from archive.models import CATALOGUER_STATUSES, Citation, Claim, Identifier, Status
 
 # Quotations and notes are short: a small box keeps inline rows on one screen.
@@ -122,7 +123,7 @@ class LifecycleFormMixin:
         return cleaned
 
 
-class RecordAdmin(VersionAdmin):
+class RecordAdmin(BatchEditMixin, VersionAdmin):
     """Workflow (draft → review → published, withdrawn) with the rule enforced on the server:
     only users with the model's publish permission publish or withdraw."""
 
