@@ -211,7 +211,7 @@ class Batch:
             if len(report.sample) < SAMPLE:
                 shown = plan.before_after(original, record, added, removed)
                 report.sample.append((str(original), *shown))
-            record._import_original = original
+            record._import_original, record._batch_changed = original, changed
             changes.append((record, added, removed))
         return changes
 
@@ -249,7 +249,7 @@ class Batch:
         names = set()
         for record in records:
             record.updated_at = now
-            names |= _changed_fields(record, record._import_original)
+            names |= record._batch_changed
         names.add("updated_at")
         attnames = [self.model._meta.get_field(name).attname for name in sorted(names)]
         groups = defaultdict(list)
