@@ -114,7 +114,10 @@ class Operation:
         if self.action == Action.CLEAR:
             return f"clear {label} {target}"
         if self.action == Action.SET:
-            return f"set {label} to {_display(self.value)} {target}"
+            value = _display(self.value)
+            if isinstance(self.value, str):
+                value = f"“{value}”"  # a text, not a record's name
+            return f"set {label} to {value} {target}"
         verb, word = ("add", "to") if self.action == Action.ADD else ("remove", "from")
         return f"{verb} {_display(self.value)} {word} {label} {target}"
 
