@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
@@ -30,6 +31,20 @@ from .forms import OperationForm, ValueForm, parse_operation
 from .history import remember, undo
 from .operations import Action, batch_fields
 from .run import Batch
+
+PREVIEW_SALT = "archive.batch.preview"
+
+
+def _previewed_at(signed: str):
+    """The time of the preview the apply step confirms, as the preview page signed it: a
+    forged time would let the batch overwrite edits made after the preview."""
+    try:
+        since = parse_datetime(signing.loads(signed, salt=PREVIEW_SALT, max_age=24 * 3600))
+    except signing.BadSignature:
+        since = None
+    if since is None:
+        raise PermissionDenied("Apply only what you previewed: preview the batch again.")
+    return since
 
 
 class BatchEditMixin:
@@ -120,9 +135,7 @@ class BatchEditMixin:
         count = context["selection_count"]
         description = operation.describe(count, self._plural(count))
         if "apply" in request.POST:
-            since = parse_datetime(request.POST.get("previewed_at", ""))
-            if since is None:
-                raise PermissionDenied("Apply only what you previewed.")
+            since = _previewed_at(request.POST.get("previewed_at", ""))
             run = Batch(
                 operation, queryset, user=request.user, may_publish=may_publish, since=since
             )
@@ -135,7 +148,7 @@ class BatchEditMixin:
         context.update(
             report=run.preview(),
             description=description,
-            previewed_at=timezone.now().isoformat(),
+            previewed_at=signing.dumps(timezone.now().isoformat(), salt=PREVIEW_SALT),
         )
         return TemplateResponse(request, "admin/batch/preview.html", context)
 

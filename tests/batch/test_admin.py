@@ -232,3 +232,56 @@ def test_a_visitor_cannot_reach_the_batch_pages(client, visitor):
     response = client.get(batch_url(Person, ids="1"))
     assert response.status_code == 302  # to the admin's login
     assert not BatchEdit.objects.exists()
+
+
+def test_it_sets_a_vocabulary_term_on_events_and_adds_media_to_people(curator_client):
+    from events.models import EventType
+
+    term = EventType.objects.first()
+    events = [factories.event() for _ in range(2)]
+    url = select(curator_client, Event, events)
+    apply(curator_client, url, preview(curator_client, url, "set:event_type", value=term.pk))
+    assert Event.objects.filter(event_type=term).count() == 2
+
+    item = factories.media_item(alt_text="A street", credit_line="Museum")
+    people = [factories.person() for _ in range(2)]
+    url = select(curator_client, Person, people)
+    apply(curator_client, url, preview(curator_client, url, "add:media", value=[item.pk]))
+    assert all(list(p.media.all()) == [item] for p in people)
+
+
+def test_undo_leaves_records_edited_after_the_batch_and_says_so(curator_client):
+    people = [factories.person(summary="before") for _ in range(2)]
+    url = select(curator_client, Person, people)
+    apply(curator_client, url, preview(curator_client, url, "set:summary", value="batch"))
+    batch = BatchEdit.objects.get()
+    edited = Person.objects.get(pk=people[1].pk)
+    edited.summary = "edited after the batch"
+    edited.save()
+    response = curator_client.post(
+        reverse("admin:people_person_batch_undo", args=[batch.pk]), follow=True
+    )
+    undo = BatchEdit.objects.get(undoes=batch)
+    assert (undo.changed, undo.refused) == (1, 1)
+    assert Person.objects.get(pk=people[0].pk).summary == "before"
+    assert Person.objects.get(pk=people[1].pk).summary == "edited after the batch"
+    assert b"changed after the batch" in response.content
+    # Once undone, a batch is not undone again.
+    curator_client.post(reverse("admin:people_person_batch_undo", args=[batch.pk]))
+    assert BatchEdit.objects.filter(undoes=batch).count() == 1
+
+
+def test_apply_needs_the_signed_time_of_a_preview(curator_client):
+    people = [factories.person(summary="a")]
+    url = select(curator_client, Person, people)
+    response = curator_client.post(
+        url,
+        {
+            "operation": "set:summary",
+            "value": "b",
+            "apply": "1",
+            "previewed_at": "2999-01-01T00:00:00+00:00",
+        },
+    )
+    assert response.status_code == 403
+    assert Person.objects.get().summary == "a" and not BatchEdit.objects.exists()
