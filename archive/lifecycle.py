@@ -35,6 +35,9 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+# Checked for every row of an import or a batch: a set, not the enum's list built per call.
+STATUS_VALUES = frozenset(Status.values)
+
 # Statuses a cataloguer may set; publishing and withdrawing need the publish permission.
 CATALOGUER_STATUSES = (Status.DRAFT, Status.REVIEW)
 
@@ -83,7 +86,7 @@ def publishing_refusals(record, previous=None, *, may_publish: bool = True) -> d
 
 def status_refusals(new, previous=None, *, may_publish: bool = True) -> list[str]:
     """Why `new` may not follow `previous` (None: a new record), or nothing."""
-    if new not in Status.values:
+    if new not in STATUS_VALUES:
         return [UNKNOWN_STATUS % {"value": new}]
     if may_publish:
         return []

@@ -31,6 +31,7 @@ class Command(BaseCommand):
         from archive.batch.operations import Action, BatchField, Operation
         from archive.batch.run import Batch
         from archive.models import Licence, MediaItem, Status
+        from archive.search import indexer
 
         before, after = Licence.objects.exclude(uri="")[:2]
         MediaItem.objects.bulk_create(
@@ -50,6 +51,11 @@ class Command(BaseCommand):
             ],
             batch_size=2000,
         )
+        # Indexed for search as saved records are; no versions yet (the worst case: the batch
+        # also stores each record's state before it).
+        started = time.perf_counter()
+        indexer.index_records(MediaItem, MediaItem.objects.values_list("pk", flat=True))
+        self.stdout.write(f"(setup: indexed in {time.perf_counter() - started:.1f} s)")
         field = BatchField(MediaItem._meta.get_field("licence"))
         operation = Operation(Action.SET, field, after)
         queryset = MediaItem.objects.all()
