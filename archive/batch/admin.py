@@ -65,7 +65,7 @@ class BatchEditMixin:
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if self.has_change_permission(request):
+        if self.actions is not None and self.has_change_permission(request):
             action = type(self).batch_edit
             actions["batch_edit"] = (action, "batch_edit", action.short_description)
         return actions
@@ -145,10 +145,11 @@ class BatchEditMixin:
             )
             return self._after_run(request, batch, report, "Batch edit")
         run = Batch(operation, queryset, user=request.user, may_publish=may_publish)
+        previewed_at = timezone.now()  # before reading: an edit during the preview is later
         context.update(
             report=run.preview(),
             description=description,
-            previewed_at=signing.dumps(timezone.now().isoformat(), salt=PREVIEW_SALT),
+            previewed_at=signing.dumps(previewed_at.isoformat(), salt=PREVIEW_SALT),
         )
         return TemplateResponse(request, "admin/batch/preview.html", context)
 

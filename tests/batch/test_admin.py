@@ -87,6 +87,8 @@ def test_it_sets_a_licence_on_media_items_in_one_revision_and_undoes_it(curator_
     assert batch.changed == 3
     assert batch.revision.comment.startswith("Batch edit: set licence to CC BY")
     assert batch.revision.version_set.count() == 3  # one revision holds the batch
+    done = curator_client.get(response["Location"])
+    assert b"Progress, chunk by chunk" in done.content and b"Undo this batch" in done.content
 
     # The record's History links the batch; its page offers undo.
     history = curator_client.get(reverse("admin:archive_mediaitem_history", args=[items[0].pk]))
