@@ -62,12 +62,12 @@ class Command(BaseCommand):
         write = self.stdout.write
         write(f"{count:,} media items, {connection.vendor}: set licence to {after}")
 
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         with CaptureQueriesContext(connection) as queries:
             report = Batch(operation, queryset).preview()
         write(
-            f"preview: {time.perf_counter() - started:.2f} s, {len(queries)} queries, "
-            f"{report.changed:,} would change"
+            f"preview: {time.perf_counter() - started:.2f} s ({time.process_time() - cpu:.2f} "
+            f"CPU seconds), {len(queries)} queries, {report.changed:,} would change"
         )
 
         def progress(done, total, seconds):
