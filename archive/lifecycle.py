@@ -100,17 +100,44 @@ def status_refusals(new, previous=None, *, may_publish: bool = True) -> list[str
     return []
 
 
+# --- review before live ---------------------------------------------------------------------
+# A published or withdrawn record is what the public knows: a change to it by a user who may
+# not publish waits as a proposal for a curator (archive/proposals.py).
+REVIEWED_STATUSES = (Status.PUBLISHED, Status.WITHDRAWN)
+NEEDS_REVIEW = (
+    "“%(record)s” is %(status)s: a cataloguer's change to it waits for a curator's review. "
+    "Edit it in the admin, where your change becomes a proposal; this row was not imported."
+)
+IN_REVIEW_MESSAGE = "Your changes wait for a curator's review."
+
+
+def needs_review(previous_status, *, may_publish: bool) -> bool:
+    """Whether a change to a record stored with `previous_status` (None: new) must wait for
+    a curator's review instead of going live."""
+    return not may_publish and previous_status in REVIEWED_STATUSES
+
+
+def review_refusal(record, previous_status, *, may_publish: bool) -> str:
+    """The refusal for a door that cannot make proposals (an import), or ""."""
+    if not needs_review(previous_status, may_publish=may_publish):
+        return ""
+    return NEEDS_REVIEW % {"record": record, "status": Status(previous_status).label.lower()}
+
+
+# A batch edit cannot make proposals: it leaves such records as they are, and says why.
 PUBLISHED_NEEDS_CURATOR = (
-    "This %(kind)s is published: only curators change published records in a batch."
+    "This %(kind)s is %(status)s: a cataloguer's change to it waits for a curator's review, "
+    "which a batch edit cannot ask for; it was left as it is. Edit it in the admin, where your "
+    "change becomes a proposal."
 )
 
 
 def published_change_refusals(record, previous_status, *, may_publish: bool = True) -> list:
-    """A batch edit of a record that is published now, by a user who may not publish (one
-    record's edits of it are the review-before-live path's business)."""
-    if may_publish or previous_status != Status.PUBLISHED:
+    """The batch edit's refusal of a record that `needs_review` for this user, or []."""
+    if not needs_review(previous_status, may_publish=may_publish):
         return []
-    return [PUBLISHED_NEEDS_CURATOR % {"kind": record._meta.verbose_name}]
+    status = Status(previous_status).label.lower()
+    return [PUBLISHED_NEEDS_CURATOR % {"kind": record._meta.verbose_name, "status": status}]
 
 
 # --- required fields ----------------------------------------------------------------------------

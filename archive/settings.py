@@ -191,6 +191,45 @@ STORAGES = {
     },
 }
 
+
+def s3_media_storage(env=os.environ) -> dict:
+    """The default storage on an S3-compatible object store (django-storages), from `env`.
+
+    The bucket stays private: objects get no ACL of their own (the bucket's, owner only), any
+    URL the storage makes is signed and short-lived, and visitors never see one: every byte
+    goes through the access-checked views of archive/media/, which stream it (serving.py).
+    Keys absent: boto3's own chain (an instance or container role, ~/.aws)."""
+    options = {
+        "bucket_name": env.get("AWS_STORAGE_BUCKET_NAME", ""),
+        "endpoint_url": env.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env.get("AWS_S3_REGION_NAME") or None,
+        "addressing_style": env.get("AWS_S3_ADDRESSING_STYLE") or None,  # "path" for MinIO
+        "location": env.get("AWS_LOCATION", ""),  # a key prefix, for a shared bucket
+        "default_acl": None,  # never "public-read"
+        "querystring_auth": True,
+        "querystring_expire": 300,
+        "file_overwrite": False,  # a name taken is never written over
+        "gzip": False,  # the bytes as uploaded: checksums and exports stay byte-identical
+    }
+    if not options["bucket_name"]:
+        raise RuntimeError("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME, the bucket's name.")
+    for variable, option in (("AWS_ACCESS_KEY_ID", "access_key"),
+                             ("AWS_SECRET_ACCESS_KEY", "secret_key")):  # fmt: skip
+        if env.get(variable):
+            options[option] = env[variable]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+# Media: on the filesystem (MEDIA_ROOT, the default) or, with MEDIA_STORAGE=s3 or a bucket named,
+# in an S3-compatible object store (README.md, "Running in production").
+MEDIA_STORAGE = os.getenv("MEDIA_STORAGE") or (
+    "s3" if os.getenv("AWS_STORAGE_BUCKET_NAME") else "filesystem"
+)
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = s3_media_storage()
+elif MEDIA_STORAGE != "filesystem":
+    raise RuntimeError(f"MEDIA_STORAGE must be filesystem or s3, not {MEDIA_STORAGE!r}.")
+
 # Search on PostgreSQL: memory one search may use (its own transaction only), above all for
 # the bitmap of a word's matches read from the GIN index. A bitmap needs about 64 bytes per
 # heap page of `search_document` that holds a match; below that it turns lossy and every row
@@ -205,6 +244,11 @@ MEDIA_MAX_IMAGE_PIXELS = envint("MEDIA_MAX_IMAGE_PIXELS", 100_000_000)
 # With nginx in front: hand file bytes to an `internal` location aliasing MEDIA_ROOT
 # (e.g. "/protected-media/") after the view has checked access. Empty: Django sends them.
 MEDIA_ACCEL_REDIRECT = os.getenv("MEDIA_ACCEL_REDIRECT", "")
+if MEDIA_ACCEL_REDIRECT and MEDIA_STORAGE == "s3":
+    raise RuntimeError(
+        "MEDIA_ACCEL_REDIRECT hands nginx a file under MEDIA_ROOT; with MEDIA_STORAGE=s3 the "
+        "files are in the bucket and the archive streams them itself: unset it."
+    )
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -1,6 +1,7 @@
 from .base import CitationInline, ClaimInline, DecadeListFilter, IdentifierInline, RecordAdmin
 from .media import MediaItemAdmin
 from .records import CitationAdmin, ClaimAdmin, PlaceAdmin, SourceAdmin
+from .review import ProposedChangeAdmin
 from .vocabularies import TermAdmin
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "IdentifierInline",
     "MediaItemAdmin",
     "PlaceAdmin",
+    "ProposedChangeAdmin",
     "RecordAdmin",
     "SourceAdmin",
     "TermAdmin",

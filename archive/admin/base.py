@@ -17,6 +17,8 @@ from archive import dates, lifecycle
 from archive.batch.admin import BatchEditMixin
 from archive.models import CATALOGUER_STATUSES, Citation, Claim, Identifier, Status
 
+from .review import ReviewMixin
+
 # Quotations and notes are short: a small box keeps inline rows on one screen.
 COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 36})}}
 
@@ -123,9 +125,10 @@ class LifecycleFormMixin:
         return cleaned
 
 
-class RecordAdmin(BatchEditMixin, VersionAdmin):
+class RecordAdmin(BatchEditMixin, ReviewMixin, VersionAdmin):
     """Workflow (draft → review → published, withdrawn) with the rule enforced on the server:
-    only users with the model's publish permission publish or withdraw."""
+    only users with the model's publish permission publish or withdraw; their changes to a
+    published or withdrawn record wait for review (`ReviewMixin`)."""
 
     list_per_page = 50
     show_full_result_count = False

@@ -195,6 +195,8 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
     # Saving: derivatives made at once; an identical file already in the archive is flagged.
 
     def save_model(self, request, obj, form, change):
+        if self.proposing(request):  # a proposal: no derivatives of a file not yet approved
+            return super().save_model(request, obj, form, change)
         new_upload = "file" in form.changed_data
         try:
             super().save_model(request, obj, form, change)

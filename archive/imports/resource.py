@@ -256,6 +256,11 @@ class RecordResource(resources.ModelResource):
         through the field's own clean(), so the messages are Django's own."""
         errors = dict(import_validation_errors or {})
         model = type(instance)
+        # A changed row of a published record by a cataloguer: the change needs review, which
+        # only the admin form offers (archive/proposals.py).
+        stored = getattr(instance, "_import_status", None)
+        if found := lifecycle.review_refusal(instance, stored, may_publish=self.may_publish):
+            errors.setdefault("__all__", ValidationError(found))
         # The lifecycle's rules first (required fields, status, what publishing demands), in
         # its words; then what each field checks itself.
         columns = {f.name: self.column_of(f.name) for f in model._meta.fields}

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from . import reading
 from .ingest import checksum
 
 
@@ -23,7 +24,7 @@ def verify(item) -> FixityResult:
         return FixityResult(item, Fixity.MISSING, problem=f"file missing: {name or '(none)'}")
     try:
         with storage.open(name, "rb") as original:
-            found = checksum(original)
+            found = checksum(reading.sequential(original))  # streamed, not spooled
     except FileNotFoundError:
         return FixityResult(item, Fixity.MISSING, problem=f"file missing: {name}")
     if not item.sha256:

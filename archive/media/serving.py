@@ -7,8 +7,9 @@ from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
+from . import reading
+
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
-CHUNK_SIZE = 256 * 1024
 # Served files are never pages: no script, no plugins, a sandbox (PDF viewers need none of it
 # either, but Chromium refuses to show a PDF in a sandbox).
 CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
@@ -33,40 +34,42 @@ def parse_range(header: str | None, size: int) -> tuple[int, int] | None | bool:
     return start, end
 
 
-def _chunks(file, length: int):
-    with file:
-        while length > 0:
-            data = file.read(min(CHUNK_SIZE, length))
-            if not data:
-                break
-            length -= len(data)
-            yield data
-
-
 def send(request, storage, name: str, content_type: str, *, public: bool, filename: str = ""):
-    """A response with the stored file `name`; 404 when it is not there."""
-    if not name or not storage.exists(name):
+    """A response with the stored file `name`; 404 when it is not there.
+
+    The bytes always come through here (or nginx, after this view), never from a storage URL:
+    on an object store too, so that a private original or a draft's file is never one signed
+    link away from anyone it is passed to, and every file keeps these headers."""
+    if not name:
         raise Http404("No such file.")
     accel = settings.MEDIA_ACCEL_REDIRECT
     if accel:
+        if not storage.exists(name):
+            raise Http404("No such file.")
         # nginx serves the bytes from an `internal` location; this view only decided access.
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = f"{accel.rstrip('/')}/{name}"
     else:
-        size = storage.size(name)
+        try:
+            file = storage.open(name, "rb")  # on S3: one HEAD, which also gives the size
+        except FileNotFoundError:
+            raise Http404("No such file.") from None
+        size = file.size
         wanted = parse_range(request.headers.get("Range"), size)
         if wanted is False:
+            file.close()
             response = HttpResponse(status=416)
             response["Content-Range"] = f"bytes */{size}"
         elif wanted is None:
-            response = FileResponse(storage.open(name, "rb"), content_type=content_type)
+            if reading.in_object_store(file):  # streamed as it comes, never spooled to disk
+                response = StreamingHttpResponse(reading.chunks(file), content_type=content_type)
+            else:  # FileResponse lets the WSGI server send a local file itself
+                response = FileResponse(file, content_type=content_type)
             response["Content-Length"] = str(size)
         else:
             start, end = wanted
-            file = storage.open(name, "rb")
-            file.seek(start)
             response = StreamingHttpResponse(
-                _chunks(file, end - start + 1), status=206, content_type=content_type
+                reading.chunks(file, start, end), status=206, content_type=content_type
             )
             response["Content-Range"] = f"bytes {start}-{end}/{size}"
             response["Content-Length"] = str(end - start + 1)

@@ -7,6 +7,7 @@ from .citations import Citation, Claim, RecordLink
 from .identifiers import Identifier
 from .media import MediaItem
 from .places import NameVariant, Place, PlaceName
+from .proposals import ProposedChange
 from .sources import Source, SourceCreator
 from .vocabularies import ClaimAttribute, IdentifierScheme, Licence, SourceKind, Term
 
@@ -32,6 +33,7 @@ __all__ = [
     "NameVariant",
     "Place",
     "PlaceName",
+    "ProposedChange",
     "Record",
     "RecordChange",
     "RecordLink",

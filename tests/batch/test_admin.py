@@ -150,7 +150,7 @@ def test_a_cataloguer_cannot_publish_nor_change_published_records(cataloguer_cli
     response = preview(cataloguer_client, url, "set:summary", value="New")
     report = response.context["report"]
     assert (report.changed, report.refused) == (1, 1)
-    message = lifecycle.PUBLISHED_NEEDS_CURATOR % {"kind": "person"}
+    message = lifecycle.PUBLISHED_NEEDS_CURATOR % {"kind": "person", "status": "published"}
     assert report.reasons == {message: 1}
     apply(cataloguer_client, url, response)
     assert Person.objects.get(pk=draft.pk).summary == "New"

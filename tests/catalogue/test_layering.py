@@ -20,8 +20,9 @@ from archive import registry
 ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN = {"archive": ("people", "events"), "people": ("events",)}
 # Generic code that walks the forward fields of whatever model it is given (reversion's
-# serialisation of an import batch), never a named model of another app.
-GENERIC_FIELD_WALKERS = {"archive/imports/revisions.py"}
+# serialisation of an import batch; the names in a proposed change's diff), never a named
+# model of another app.
+GENERIC_FIELD_WALKERS = {"archive/imports/revisions.py", "archive/proposal_diff.py"}
 REFLECTION = {"related_objects", "rel", "related_model"}
 # Words too common to be read as a name in a string ("name", "order"): never reported.
 ORDINARY = {"id", "pk", "name", "order", "note", "role", "kind", "date", "title", "type"}

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0011_curators_lift_lockouts"),
+        ("archive", "0012_proposed_changes"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("reversion", "0002_add_index_on_version_for_content_type_and_db"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
