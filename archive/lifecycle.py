@@ -37,6 +37,9 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+# Checked for every row of an import or a batch: a set, not the enum's list built per call.
+STATUS_VALUES = frozenset(Status.values)
+
 # Statuses a cataloguer may set; publishing and withdrawing need the publish permission.
 CATALOGUER_STATUSES = (Status.DRAFT, Status.REVIEW)
 
@@ -85,7 +88,7 @@ def publishing_refusals(record, previous=None, *, may_publish: bool = True) -> d
 
 def status_refusals(new, previous=None, *, may_publish: bool = True) -> list[str]:
     """Why `new` may not follow `previous` (None: a new record), or nothing."""
-    if new not in Status.values:
+    if new not in STATUS_VALUES:
         return [UNKNOWN_STATUS % {"value": new}]
     if may_publish:
         return []
@@ -121,6 +124,22 @@ def review_refusal(record, previous_status, *, may_publish: bool) -> str:
     if not needs_review(previous_status, may_publish=may_publish):
         return ""
     return NEEDS_REVIEW % {"record": record, "status": Status(previous_status).label.lower()}
+
+
+# A batch edit cannot make proposals: it leaves such records as they are, and says why.
+PUBLISHED_NEEDS_CURATOR = (
+    "This %(kind)s is %(status)s: a cataloguer's change to it waits for a curator's review, "
+    "which a batch edit cannot ask for; it was left as it is. Edit it in the admin, where your "
+    "change becomes a proposal."
+)
+
+
+def published_change_refusals(record, previous_status, *, may_publish: bool = True) -> list:
+    """The batch edit's refusal of a record that `needs_review` for this user, or []."""
+    if not needs_review(previous_status, may_publish=may_publish):
+        return []
+    status = Status(previous_status).label.lower()
+    return [PUBLISHED_NEEDS_CURATOR % {"kind": record._meta.verbose_name, "status": status}]
 
 
 # --- required fields ----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from archive import dates, lifecycle, registry
+from archive.batch.admin import BatchEditMixin
 from archive.models import CATALOGUER_STATUSES, Citation, Claim, Identifier, Status
 from archive.numbers import PLAIN_NUMBERS
 
@@ -146,6 +147,7 @@ class LifecycleFormMixin:
 
 
 class RecordAdmin(
+    BatchEditMixin,
     ReviewMixin,
     CompareVersionsMixin,
     StaleSaveMixin,

@@ -1,6 +1,7 @@
 import reversion
 
 from .base import CATALOGUER_STATUSES, Record, RecordQuerySet, SlugRedirect, Status
+from .batch import BatchEdit
 from .changes import RecordChange
 from .citations import Citation, Claim, RecordLink
 from .identifiers import Identifier
@@ -19,6 +20,7 @@ reversion.register(Place, follow=(*RECORD_FOLLOW, "names"))
 reversion.register(MediaItem, follow=RECORD_FOLLOW)
 
 __all__ = [
+    "BatchEdit",
     "RECORD_FOLLOW",
     "CATALOGUER_STATUSES",
     "Citation",

@@ -68,12 +68,6 @@ def build_document(kind: registry.Kind, record, content_type):
     return document, facets
 
 
-UPDATED_FIELDS = [
-    "kind", "title", "names", "text", "title_folded", "names_folded", "text_folded", "date",
-    "date_display", "earliest", "latest", "decade", "source_kind", "url", "indexed_at",
-]  # fmt: skip
-
-
 def _write(documents_and_facets, existing_ids: dict[int, int] | None = None) -> None:
     """Save built rows: update those of records already indexed, create the others."""
     existing_ids = existing_ids or {}
@@ -84,8 +78,10 @@ def _write(documents_and_facets, existing_ids: dict[int, int] | None = None) -> 
         document.pk = existing_ids.get(document.object_id)
         (updated if document.pk else new).append(document)
     if updated:
-        SearchDocument.objects.bulk_update(updated, UPDATED_FIELDS, batch_size=100)
-    SearchDocument.objects.bulk_create(new)
+        # Rewritten under the same keys: deleting and inserting in bulk is many times faster
+        # than bulk_update's CASE per column (their facets were deleted by the caller).
+        SearchDocument.objects.filter(pk__in=[d.pk for d in updated]).delete()
+    SearchDocument.objects.bulk_create(updated + new)
     SearchFacet.objects.bulk_create(
         SearchFacet(document_id=document.pk, facet=facet, value_id=value)
         for document, facets in documents_and_facets

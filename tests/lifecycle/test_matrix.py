@@ -36,10 +36,13 @@ from tests.catalogue.admin_forms import form_data
 pytestmark = pytest.mark.django_db
 
 RULES = ["empty_required", "cataloguer_publishing", "unknown_status", "duplicate_slug"]
-DOORS = ["admin_form", "admin_import", "import_records", "merge", "restore", "recover"]
+DOORS = [
+    "admin_form", "admin_import", "import_records", "merge", "restore", "recover", "batch_edit",
+]  # fmt: skip
 NOT_APPLICABLE = {
     ("merge", "duplicate_slug"): "a merge keeps the survivor's slug; the other's becomes its "
     "old slug, so no slug can clash",
+    ("batch_edit", "duplicate_slug"): "a batch edit never changes a slug (one record's address)",
 }
 TAKEN = "gustav-klucis"  # the old slug of the holder: it redirects there
 
@@ -216,6 +219,29 @@ def door_recover(rule, holder, client_for, users):
     state = _state()
     response = client.post(reverse("admin:people_person_recover", args=[version.pk]), {})
     return Outcome(_messages(response), before=state)
+
+
+def door_batch_edit(rule, holder, client_for, users):
+    """A batch edit from the list, previewed, then applied whatever the preview says: a
+    summary set on a person stored without a name (data from before the rules), the status
+    published by a cataloguer, an unknown status."""
+    person = factories.person(name="Batched", slug="batched", status=Status.DRAFT)
+    if rule == "empty_required":
+        Person.objects.filter(pk=person.pk).update(name="")
+        operation, value = "set:summary", "A summary"
+    else:
+        operation = "status"
+        value = Status.PUBLISHED if rule == "cataloguer_publishing" else "bogus"
+    client = client_for(rule)
+    url = reverse("admin:people_person_batch") + f"?ids={person.pk}"
+    state = _state()
+    data = {"operation": operation, "value": value}
+    response = client.post(url, {**data, "preview": "1"})
+    said = [response.content.decode()]
+    if previewed := (response.context or {}).get("previewed_at"):
+        response = client.post(url, {**data, "apply": "1", "previewed_at": previewed})
+        said += _messages(response)
+    return Outcome(said, before=state)
 
 
 # --- the matrix -------------------------------------------------------------------------------

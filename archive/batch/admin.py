@@ -1,0 +1,240 @@
+"""“Edit selected in a batch…” on every record kind's admin list.
+
+The action sends the selection to the batch page as the changelist's own query string (its
+filters and search) plus either the selected keys (one page at most) or “all that match”
+(`select_across`): the selection stays a queryset, rebuilt from the changelist on every step.
+
+Steps, each on the kind's `batch/` page: the operation, its value, the preview (nothing
+written), the apply (one transaction, one revision; `archive.batch.run`), then the batch's
+page with its report and “Undo this batch”, also linked from each record's History.
+"""
+
+import copy
+from urllib.parse import urlencode
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html
+
+from archive.models import BatchEdit
+
+from .forms import OperationForm, ValueForm, parse_operation
+from .history import remember, undo
+from .operations import Action, batch_fields
+from .run import Batch
+
+PREVIEW_SALT = "archive.batch.preview"
+
+
+def _previewed_at(signed: str):
+    """The time of the preview the apply step confirms, as the preview page signed it: a
+    forged time would let the batch overwrite edits made after the preview."""
+    try:
+        since = parse_datetime(signing.loads(signed, salt=PREVIEW_SALT, max_age=24 * 3600))
+    except signing.BadSignature:
+        since = None
+    if since is None:
+        raise PermissionDenied("Apply only what you previewed: preview the batch again.")
+    return since
+
+
+class BatchEditMixin:
+    """For `RecordAdmin`: the batch action, pages and History links."""
+
+    object_history_template = "admin/batch/object_history.html"
+
+    def get_urls(self):
+        opts = self.opts
+        name = f"{opts.app_label}_{opts.model_name}"
+        wrap = self.admin_site.admin_view
+        return [
+            path("batch/", wrap(self.batch_view), name=f"{name}_batch"),
+            path("batch/<int:pk>/", wrap(self.batch_done_view), name=f"{name}_batch_done"),
+            path("batch/<int:pk>/undo/", wrap(self.batch_undo_view), name=f"{name}_batch_undo"),
+            *super().get_urls(),
+        ]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.actions is not None and self.has_change_permission(request):
+            action = type(self).batch_edit
+            actions["batch_edit"] = (action, "batch_edit", action.short_description)
+        return actions
+
+    @admin.action(description="Edit selected in a batch…")
+    def batch_edit(self, request, queryset):
+        query = {"_changelist_filters": request.GET.urlencode()}
+        if request.POST.get("select_across") == "1":
+            query["select_across"] = "1"
+        else:
+            query["ids"] = ",".join(request.POST.getlist(helpers.ACTION_CHECKBOX_NAME))
+        return redirect(f"{self._batch_url('batch')}?{urlencode(query)}")
+
+    def _batch_url(self, view: str, *args) -> str:
+        opts = self.opts
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_{view}",
+            args=args,
+            current_app=self.admin_site.name,
+        )
+
+    # --- the selection ---------------------------------------------------------------------
+    def batch_selection(self, request):
+        """The changelist's queryset for its query string, narrowed to the selected keys
+        unless all that match were selected."""
+        changelist_request = copy.copy(request)
+        changelist_request.GET = QueryDict(request.GET.get("_changelist_filters", ""))
+        changelist = self.get_changelist_instance(changelist_request)
+        queryset = changelist.get_queryset(changelist_request)
+        if request.GET.get("select_across") != "1":
+            keys = [key for key in request.GET.get("ids", "").split(",") if key.strip()]
+            try:
+                keys = [self.opts.pk.to_python(key) for key in keys]
+            except ValidationError as error:  # a forged key is no selection
+                raise PermissionDenied("Not a selection.") from error
+            queryset = queryset.filter(pk__in=keys)
+        return queryset
+
+    # --- the steps -------------------------------------------------------------------------
+    def batch_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        queryset = self.batch_selection(request)
+        fields = batch_fields(self, request)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Edit {self.opts.verbose_name_plural} in a batch",
+            "selection_count": queryset.count(),
+            "changelist_url": self._changelist_url(request),
+            "query": request.GET,
+        }
+        code = request.POST.get("operation") or request.GET.get("operation")
+        try:
+            action, field = parse_operation(code or "", fields)
+        except ValueError:
+            context["form"] = OperationForm(fields, initial={"operation": code})
+            return TemplateResponse(request, "admin/batch/choose.html", context)
+        data = request.POST if request.method == "POST" else None
+        form = ValueForm(action, field, self, request, data)
+        context.update(form=form, operation_code=code, media=self.media + form.media)
+        context["operation_label"] = dict(OperationForm(fields).fields["operation"].choices)[code]
+        if request.method != "POST" or not form.is_valid():
+            return TemplateResponse(request, "admin/batch/value.html", context)
+        operation = form.operation()
+        may_publish = self.has_publish_permission(request)
+        count = context["selection_count"]
+        description = operation.describe(count, self._plural(count))
+        if "apply" in request.POST:
+            since = _previewed_at(request.POST.get("previewed_at", ""))
+            run = Batch(
+                operation, queryset, user=request.user, may_publish=may_publish, since=since
+            )
+            report = run.apply(f"Batch edit: {description}")
+            batch = remember(
+                self.model, operation, report, user=request.user, description=description
+            )
+            return self._after_run(request, batch, report, "Batch edit")
+        run = Batch(operation, queryset, user=request.user, may_publish=may_publish)
+        previewed_at = timezone.now()  # before reading: an edit during the preview is later
+        context.update(
+            report=run.preview(),
+            description=description,
+            previewed_at=signing.dumps(previewed_at.isoformat(), salt=PREVIEW_SALT),
+        )
+        return TemplateResponse(request, "admin/batch/preview.html", context)
+
+    def _after_run(self, request, batch, report, what: str):
+        if batch is None:
+            self.message_user(
+                request,
+                f"{what}: nothing was changed ({report.unchanged} unchanged, "
+                f"{report.refused} refused).",
+                messages.WARNING,
+            )
+            return redirect(self._changelist_url(request))
+        self.message_user(
+            request,
+            format_html(
+                '{}: {} changed, {} unchanged, {} refused, in {} s. <a href="{}">Report and '
+                "undo</a>",
+                what,
+                report.changed,
+                report.unchanged,
+                report.refused,
+                report.seconds,
+                self._batch_url("batch_done", batch.pk),
+            ),  # fmt: skip
+            messages.SUCCESS,
+        )
+        return redirect(self._batch_url("batch_done", batch.pk))
+
+    def _changelist_url(self, request) -> str:
+        opts = self.opts
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        filters = request.GET.get("_changelist_filters", "")
+        return f"{url}?{filters}" if filters else url
+
+    def _plural(self, count: int) -> str:
+        opts = self.opts
+        return str(opts.verbose_name if count == 1 else opts.verbose_name_plural)
+
+    def _batch_of_this_kind(self, pk):
+        content_type = ContentType.objects.get_for_model(self.model)
+        return get_object_or_404(
+            BatchEdit.objects.select_related("user", "undoes", "revision"),
+            pk=pk,
+            content_type=content_type,
+        )
+
+    def batch_done_view(self, request, pk):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        batch = self._batch_of_this_kind(pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": str(batch),
+            "batch": batch,
+            "undone_by": BatchEdit.objects.filter(undoes=batch).first(),
+            "changelist_url": self._changelist_url(request),
+        }
+        return TemplateResponse(request, "admin/batch/done.html", context)
+
+    def batch_undo_view(self, request, pk):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        batch = self._batch_of_this_kind(pk)
+        if request.method != "POST":
+            return redirect(self._batch_url("batch_done", batch.pk))
+        if BatchEdit.objects.filter(undoes=batch).exists():
+            self.message_user(request, "This batch was undone already.", messages.ERROR)
+            return redirect(self._batch_url("batch_done", batch.pk))
+        report, undone = undo(
+            batch, user=request.user, may_publish=self.has_publish_permission(request)
+        )
+        return self._after_run(request, undone, report, "Undo")
+
+    def history_view(self, request, object_id, extra_context=None):
+        # The batches that changed this record, each with its report and undo.
+        content_type = ContentType.objects.get_for_model(self.model)
+        batches = BatchEdit.objects.filter(
+            content_type=content_type, revision__version__object_id=str(object_id)
+        ).distinct()
+        context = {
+            "batch_edits": [(b, self._batch_url("batch_done", b.pk)) for b in batches[:50]],
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, context)
+
+
+__all__ = ["Action", "BatchEditMixin"]

@@ -1,0 +1,43 @@
+"""A batch edit: one change made to many records at once, with its one reversion revision."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from reversion.models import Revision
+
+
+class BatchEdit(models.Model):
+    """What a batch edit did (`archive.batch`): the records' kind, the operation in words, the
+    revision that holds every changed record as it became, and the counts of the run. An undo
+    is a batch edit too, pointing at the batch it undid."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    revision = models.OneToOneField(
+        Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="batch_edit"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    description = models.CharField(max_length=500)  # "set licence to CC BY 4.0"
+    # The field the batch changed (a concrete field's attname or a many-to-many's name).
+    field_name = models.CharField(max_length=100)
+    # The many-to-many rows the batch added or removed: undo takes back only these.
+    related_pks = models.JSONField(default=list, blank=True)
+    # The time written into every changed record's updated_at: a later one is a later edit.
+    applied_at = models.DateTimeField()
+    changed = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    refused = models.PositiveIntegerField(default=0)
+    seconds = models.FloatField(default=0)
+    # The run's report: chunks (records, seconds) and a sample of refusals with reasons.
+    report = models.JSONField(default=dict, blank=True)
+    undoes = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="undone_by"
+    )
+
+    class Meta:
+        ordering = ["-applied_at"]
+        verbose_name = "batch edit"
+
+    def __str__(self):
+        return f"Batch edit: {self.description}"
