@@ -55,6 +55,7 @@ class Cluster:
         self.data = self.dir / "data"
         self.port = free_port()
         self.logfile = self.dir / "postgres.log"
+        self.settings: dict[str, str] = {}  # extra -c settings, e.g. log_statement
 
     def _as_postgres(self, args, **kwargs):
         return run([*RUN_AS, *args], **kwargs)
@@ -77,12 +78,14 @@ class Cluster:
         self._make_dir()
         self._as_postgres(
             [pg_bin("pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port), "-U"]
-            + ["postgres", "-D", str(self.data), "-R", "-X", "stream", "--no-sync"],
+            + ["postgres", "-D", str(self.data), "-R", "-X", "stream", "--no-sync"]
+            + ["--checkpoint=fast"],  # not a spread one: minutes of waiting
             timeout=300,
         )
 
     def _options(self) -> str:
-        return f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1"
+        extra = "".join(f" -c {name}={value}" for name, value in self.settings.items())
+        return f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1{extra}"
 
     def start(self):
         self._as_postgres(
