@@ -5,7 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run serve install install-dev migrate demo reset-demo test lint check benchmark clean
+.PHONY: run serve install install-dev migrate demo reset-demo test lint check benchmark clean \
+	load-test replica-demo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +53,14 @@ lint: install-dev
 check: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Several servers, a streaming replica and Redis, shown working; load with a database restart
+# measured (docs/production.md, docs/benchmarks.md). Private clusters in a temporary directory.
+replica-demo: install-dev
+	./scripts/replica-demo
+
+load-test: install-dev
+	./scripts/load-test $(LOAD_TEST_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A database that is down is a 503 (with Retry-After), HTML or JSON, not a 500.
     "archive.middleware.DatabaseUnavailableMiddleware",
+    # A visitor's GET may read from the replica (DATABASE_REPLICA_URL); nothing else does.
+    "archive.db_routers.ReplicaReadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,6 +126,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
+    }
+
+# Read traffic of visitors may go to a streaming replica of the primary (archive/db_routers.py);
+# writes, curators, the admin and anything read after a write use the primary.
+if os.getenv("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=envint("DB_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
+        test_options={"MIRROR": "default"},
+    )
+    DATABASE_ROUTERS = ["archive.db_routers.ReplicaRouter"]
+
+# A cache shared by every app server (the API's per-client throttle counts, any cached page):
+# Redis at CACHE_URL (or REDIS_URL), e.g. redis://127.0.0.1:6379/0. Without it each process
+# keeps its own in memory, which is right for one server with one worker only.
+CACHE_URL = os.getenv("CACHE_URL") or os.getenv("REDIS_URL") or ""
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.getenv("CACHE_KEY_PREFIX", "archive"),
+            # A Redis that is away fails a request within a second instead of hanging a worker.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
