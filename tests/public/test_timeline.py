@@ -188,3 +188,20 @@ def test_the_page_size_does_not_grow_with_the_archive(client):
     large = get(client, "year=1990")
     assert len(listed(large)) == timeline.PAGE_SIZE
     assert len(large) < small * 1.2
+
+
+def test_every_state_of_the_timeline_is_valid_html(client, story, monkeypatch, tmp_path):
+    from .test_html_valid import Pages, nu_html_check
+
+    monkeypatch.setattr(timeline, "PAGE_SIZE", 2)
+    pages = Pages(tmp_path)
+    for name, params, status in [
+        ("first period", {}, 200),
+        ("a crowded year, page 2", {"year": "1990", "page": "2"}, 200),
+        ("an empty decade", {"decade": "1950"}, 200),
+        ("the undated", {"date": "unknown"}, 200),
+        ("a bad period", {"year": "99999"}, 404),
+    ]:
+        pages.get(client, f"timeline: {name}", URL, params, status=status)
+    problems = nu_html_check(tmp_path, pages.names)
+    assert not problems, "\n".join(problems)
