@@ -11,10 +11,12 @@ the periods between in Python: the rows grow with the distinct spans, not with t
 
 from dataclasses import dataclass
 
+from django import forms
 from django.db.models import Count, F, IntegerField
 from django.db.models.functions import ExtractYear, Floor
 
 from archive import dates
+from events.models import EventType
 
 PAGE_SIZE = 200  # events on one page at most
 UNDATED = "undated"
@@ -59,6 +61,26 @@ class Period:
 
 class BadPeriod(ValueError):
     """A period parameter that names no period; its message says what would."""
+
+
+class NarrowForm(forms.Form):
+    """What the timeline may be narrowed to: one event type (a small vocabulary; places and
+    people, which grow with the archive, are narrowed on the browse page)."""
+
+    event_type = forms.ModelChoiceField(
+        label="Type",
+        queryset=EventType.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any type",
+    )
+
+    def narrow(self, queryset):
+        """The events narrowed, and the query string that keeps the narrowing in links."""
+        if not self.is_valid() or self.cleaned_data["event_type"] is None:
+            return queryset, ""
+        chosen = self.cleaned_data["event_type"]
+        return queryset.filter(event_type=chosen), f"event_type={chosen.slug}"
 
 
 def period_from(params) -> Period | None:

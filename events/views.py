@@ -1,7 +1,6 @@
 """Public pages of events: browse, detail (participants, relations, facts) and the timeline."""
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -119,19 +118,22 @@ class TimelineView(TemplateView):
     template_name = "events/timeline.html"
 
     def get(self, request, *args, **kwargs):
-        events = Event.objects.published()
+        form = timeline.NarrowForm(request.GET)
+        events, narrowing = form.narrow(Event.objects.published())
+        context = {"form": form, "narrowing": f"&{narrowing}" if narrowing else ""}
         try:
             asked = timeline.period_from(request.GET)
         except timeline.BadPeriod as error:
             found = timeline.build(events, None)
-            context = self.get_context_data(timeline=found, refusal=str(error))
-            return self.render_to_response(context, status=404)
+            context.update(timeline=found, refusal=str(error))
+            return self.render_to_response(self.get_context_data(**context), status=404)
         found = timeline.build(events, asked)
         if found.redirect is not None:
-            return redirect(f"{request.path}?{urlencode([found.redirect.param])}")
-        context = self.get_context_data(timeline=found)
+            query = "&".join(part for part in (found.redirect.query, narrowing) if part)
+            return redirect(f"{request.path}?{query}")
+        context["timeline"] = found
         if found.period is not None:
             listed = timeline.events_in(events.select_related("event_type"), found.period)
             page = Paginator(listed, timeline.PAGE_SIZE).get_page(request.GET.get("page"))
             context.update(page_obj=page, groups=timeline.grouped(page.object_list, found.period))
-        return self.render_to_response(context)
+        return self.render_to_response(self.get_context_data(**context))

@@ -164,6 +164,18 @@ def test_an_empty_period_and_an_empty_archive_say_so(client, story):
     assert "No events yet." in get(client)
 
 
+def test_it_can_be_narrowed_to_a_type_and_the_links_keep_it(client, story):
+    factories.event(title="A protest", date="1985", event_type="protest")
+    factories.event(title="A later protest", date="1991", event_type="protest")
+    page = get(client, "event_type=protest")
+    assert listed(page) == ["A protest"]
+    assert counts(page, "decades") == {"1980s": 1, "1990s": 1}
+    assert '<a rel="next" href="?decade=1990&amp;event_type=protest">1990s →</a>' in page
+    assert listed(get(client, "decade=1990&event_type=protest")) == ["A later protest"]
+    refused = get(client, "event_type=not-a-type")
+    assert "Select a valid choice" in refused and "The blockade" in refused  # not narrowed
+
+
 def test_the_query_count_does_not_grow_with_the_events(client, django_assert_max_num_queries):
     # the first ten already meet every period asked for: more events, not more periods
     decades = ["1985/1996", "../1850", "", *(f"{year}" for year in range(1800, 2000, 7))]
@@ -201,6 +213,8 @@ def test_every_state_of_the_timeline_is_valid_html(client, story, monkeypatch, t
         ("an empty decade", {"decade": "1950"}, 200),
         ("the undated", {"date": "unknown"}, 200),
         ("a bad period", {"year": "99999"}, 404),
+        ("narrowed", {"decade": "1980", "event_type": "protest"}, 200),
+        ("a bad type", {"event_type": "not-a-type"}, 200),
     ]:
         pages.get(client, f"timeline: {name}", URL, params, status=status)
     problems = nu_html_check(tmp_path, pages.names)
