@@ -2,12 +2,15 @@
 
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django_filters.views import FilterView
+from django.shortcuts import redirect
+from django.views.generic import TemplateView
 
 from archive.citetext import Footnote
 from archive.models import MediaItem, Place, Status
 from archive.views import RecordCiteView, RecordDetailView, RecordListView
+from events import timeline
 from events.filters import EventFilter
 from events.models import Event, EventRelation, Involvement, Participation
 
@@ -108,31 +111,29 @@ class EventCiteView(RecordCiteView):
     model = Event
 
 
-@dataclass
-class Year:
-    label: str
-    events: list
+class TimelineView(TemplateView):
+    """Published events one period at a time (a decade, or a year of a dense decade, paged
+    past PAGE_SIZE), with counts per decade and per year of the period's decade."""
 
-
-class TimelineView(FilterView):
-    """Published events grouped by year; an undated or open-started event goes last."""
-
-    model = Event
-    filterset_class = EventFilter
     template_name = "events/timeline.html"
 
-    def get_queryset(self):
-        return Event.objects.published().select_related("event_type").order_by("date_earliest")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        years: dict[object, Year] = {}
-        undated = Year("Date unknown", [])
-        for event in context["object_list"]:
-            if event.date_earliest is None:
-                undated.events.append(event)
-                continue
-            year = event.date_earliest.year
-            years.setdefault(year, Year(str(year), [])).events.append(event)
-        context["years"] = [*years.values(), *([undated] if undated.events else [])]
-        return context
+    def get(self, request, *args, **kwargs):
+        form = timeline.NarrowForm(request.GET)
+        events, narrowing = form.narrow(Event.objects.published())
+        context = {"form": form, "narrowing": f"&{narrowing}" if narrowing else ""}
+        try:
+            asked = timeline.period_from(request.GET)
+        except timeline.BadPeriod as error:
+            found = timeline.build(events, None)
+            context.update(timeline=found, refusal=str(error))
+            return self.render_to_response(self.get_context_data(**context), status=404)
+        found = timeline.build(events, asked)
+        if found.redirect is not None:
+            query = "&".join(part for part in (found.redirect.query, narrowing) if part)
+            return redirect(f"{request.path}?{query}")
+        context["timeline"] = found
+        if found.period is not None:
+            listed = timeline.events_in(events.select_related("event_type"), found.period)
+            page = Paginator(listed, timeline.PAGE_SIZE).get_page(request.GET.get("page"))
+            context.update(page_obj=page, groups=timeline.grouped(page.object_list, found.period))
+        return self.render_to_response(self.get_context_data(**context))
