@@ -155,3 +155,15 @@ def test_the_event_list_is_read_in_index_order_without_sorting():
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         plan = " ".join(str(row) for row in cursor.fetchall())
     assert "event_browse_idx" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_a_name_being_typed_is_suggested_by_the_start_of_its_slug(client):
+    factories.person(slug="heydar-aliyev", name="Heydar Aliyev")
+    factories.person(slug="heydarov-draft", name="Heydarov", status=Status.DRAFT)
+    results = client.get("/suggest/person/?q=Heyd").json()["results"]
+    assert results == [{"slug": "heydar-aliyev", "name": "Heydar Aliyev"}]
+    page = client.get("/organisations/?place=bak").content.decode()
+    assert "No published place matches “bak”" in page
+    factories.place(slug="baku", name="Baku")
+    page = client.get("/organisations/?place=bak").content.decode()
+    assert 'href="?place=baku"' in page
