@@ -4,6 +4,7 @@ from django.urls import path
 from archive import views
 from archive.feeds import RecentRecordsFeed
 from archive.sitemaps import sitemaps
+from archive.views.suggestions import record_suggestions
 
 app_name = "archive"
 
@@ -22,6 +23,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path("feed/", RecentRecordsFeed(), name="feed"),
+    path("suggest/<slug:key>/", record_suggestions, name="record_suggestions"),
     path("sources/", views.SourceListView.as_view(), name="source_list"),
     path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source_detail"),
     path(

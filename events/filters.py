@@ -1,9 +1,11 @@
-"""Browse filters for events: type, years (uncertain dates overlap), place, person and role."""
+"""Browse filters for events: type, years (uncertain dates overlap), place, person and role.
+A place and a person are given by slug (`archive.recordfilters`)."""
 
 import django_filters as filters
 
 from archive.filters import YearRangeForm, YearRangeMixin
 from archive.models import Place
+from archive.recordfilters import RecordFilter
 from events.models import Event, EventType, Role
 from people.models import Person
 
@@ -12,20 +14,9 @@ class EventFilter(YearRangeMixin):
     event_type = filters.ModelChoiceFilter(
         label="Type", queryset=EventType.objects.all(), to_field_name="slug", empty_label="Any type"
     )
-    place = filters.ModelChoiceFilter(
-        label="Place",
-        field_name="places",
-        queryset=Place.objects.published(),
-        to_field_name="slug",
-        empty_label="Any place",
-    )
-    person = filters.ModelChoiceFilter(
-        label="Person",
-        method="filter_participation",
-        queryset=Person.objects.published(),
-        to_field_name="slug",
-        empty_label="Anyone",
-    )
+    # Records by slug in a text box, never a list of every place and person.
+    place = RecordFilter(label="Place", field_name="places", record_model=Place)
+    person = RecordFilter(label="Person", method="filter_participation", record_model=Person)
     role = filters.ModelChoiceFilter(
         label="Role",
         method="filter_participation",

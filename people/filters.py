@@ -5,6 +5,7 @@ from django.db.models.functions import Substr, Upper
 
 from archive.filters import YEAR_WIDGET, YearRangeForm, overlapping
 from archive.models import Place
+from archive.recordfilters import RecordFilter
 from people import hooks
 from people.models import Organisation, OrganisationType, Person
 
@@ -83,14 +84,7 @@ class OrganisationFilter(filters.FilterSet):
         to_field_name="slug",
         empty_label="Any type",
     )
-    place = filters.ModelChoiceFilter(
-        label="Place",
-        field_name="places",
-        queryset=Place.objects.published(),
-        to_field_name="slug",
-        empty_label="Any place",
-        distinct=True,
-    )
+    place = RecordFilter(label="Place", field_name="places", record_model=Place, distinct=True)
     year_from = filters.NumberFilter(
         label="Existed from year", method="filter_existence", min_value=1, max_value=9999,
         widget=YEAR_WIDGET,

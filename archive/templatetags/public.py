@@ -42,3 +42,13 @@ def jsonld(data: dict) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
+
+
+@register.simple_tag(takes_context=True)
+def with_filter(context, name: str, value: str) -> str:
+    """This page's query with one filter set to `value`, back on the first page (a record
+    filter's candidates link here)."""
+    query = context["request"].GET.copy()
+    query[name] = value
+    query.pop("page", None)
+    return f"?{query.urlencode()}"

@@ -64,7 +64,11 @@ def filter_variants(url: str) -> list[tuple[str, dict[str, str]]]:
     form = filterset_class(data=None, queryset=filterset_class._meta.model.objects.none()).form
     good, bad = {}, {}
     for name, field in form.fields.items():
-        if hasattr(field, "choices"):
+        if hasattr(field, "record_model"):  # a record by slug: one that is, one that is not
+            record = field.record_model.objects.published().order_by("pk").last()
+            assert record, f"{url}: the filter “{name}” has no published record to check"
+            good[name], bad[name] = record.slug, "no-such-record"
+        elif hasattr(field, "choices"):
             values = [str(value) for value, _ in field.choices if str(value)]
             assert values, f"{url}: the filter “{name}” offers no choice to check"
             good[name], bad[name] = values[-1], "not-a-choice"
