@@ -158,16 +158,21 @@ class Batch:
         pks = self.pks()
         with transaction.atomic():
             for chunk in _chunks(pks, CHUNK):
-                chunk_started = time.monotonic()
-                changes = self._judge(chunk, report, lock=True)
-                self._write(changes, revision, report.applied_at)
-                seconds = time.monotonic() - chunk_started
-                report.chunks.append((len(chunk), round(seconds, 3)))
+                seconds = self.apply_chunk(chunk, report, revision)
                 if progress is not None:
                     progress(report.total, len(pks), seconds)
         report.revision = revision.revision
         report.seconds = round(time.monotonic() - started, 3)
         return report
+
+    def apply_chunk(self, chunk: list, report: Report, revision: ImportRevision) -> float:
+        """Judge and write one chunk (in the caller's transaction); returns its seconds."""
+        started = time.monotonic()
+        changes = self._judge(chunk, report, lock=True)
+        self._write(changes, revision, report.applied_at)
+        seconds = time.monotonic() - started
+        report.chunks.append((len(chunk), round(seconds, 3)))
+        return seconds
 
     # --- judging -----------------------------------------------------------------------------
     def _judge(self, chunk: list, report: Report, *, lock: bool) -> list:
