@@ -13,8 +13,9 @@ Applying writes the changed records of a chunk in bulk: one UPDATE per distinct 
 (`QuerySet.update`), the many-to-many rows with one INSERT or DELETE, under row locks
 (`select_for_update`). Every changed record gets one version in the batch's one revision (and
 records without any version yet a “before” one, so that undo has their previous state), with
-the imports' bulk versioning (`archive.imports.revisions`); the search index and the change log
-are brought in step as the imports do it (`index_for_search`, `log_bulk_writes`).
+the imports' bulk versioning (`archive.imports.revisions`); the search index (only the
+entries that differ: `archive.search.refresh`) and the change log are brought in step as the
+imports do it (`index_for_search`, `log_bulk_writes`).
 """
 
 import copy
@@ -32,6 +33,7 @@ from archive.dates import EDTFField
 from archive.imports.bulk import index_for_search
 from archive.imports.revisions import ImportRevision
 from archive.lifecycle import Status
+from archive.search.refresh import stale_records
 
 CHUNK = 1000
 SAMPLE = 20
@@ -246,7 +248,8 @@ class Batch:
                     **{f"{own}_id__in": owners, f"{other}_id": pk}
                 ).delete()
         revision.add(records)
-        index_for_search(self.model, records)
+        stale = set(stale_records(self.model, [record.pk for record in records]))
+        index_for_search(self.model, [record for record in records if record.pk in stale])
         log_bulk_writes(self.model, records)
 
     def _update_columns(self, records: list, now) -> None:

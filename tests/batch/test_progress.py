@@ -32,9 +32,7 @@ def follow_progress(client, response, seen: list) -> object:
     return response
 
 
-def test_a_batch_of_30_finishes_over_several_requests_in_one_revision(
-    curator_client, small_steps
-):
+def test_a_batch_of_30_finishes_over_several_requests_in_one_revision(curator_client, small_steps):
     cc_by = Licence.objects.get(slug="cc-by")
     other = Licence.objects.exclude(pk=cc_by.pk).exclude(uri="").first()
     items = [
@@ -106,9 +104,7 @@ def test_only_who_started_a_batch_goes_on_with_it(curator_client, client, small_
 def test_a_batch_that_changes_nothing_leaves_no_batch(curator_client, small_steps):
     people = [factories.person(summary="same") for _ in range(10)]
     url = select(curator_client, people[0].__class__, people)
-    response = apply(
-        curator_client, url, preview(curator_client, url, "set:summary", value="same")
-    )
+    response = apply(curator_client, url, preview(curator_client, url, "set:summary", value="same"))
     response = follow_progress(curator_client, response, [])
     assert not BatchEdit.objects.exists()
     assert "/admin/people/person/" in response["Location"]
