@@ -248,7 +248,9 @@ class Batch:
                     **{f"{own}_id__in": owners, f"{other}_id": pk}
                 ).delete()
         revision.add(records)
-        stale = set(stale_records(self.model, [record.pk for record in records]))
+        # A batch never changes a slug (`refusals`), so no entry's URL changes.
+        pks = [record.pk for record in records]
+        stale = set(stale_records(self.model, pks, slugs_changed=False))
         index_for_search(self.model, [record for record in records if record.pk in stale])
         log_bulk_writes(self.model, records)
 
