@@ -254,9 +254,7 @@ class BatchEditMixin:
         data = QueryDict(mutable=True)
         data.setlist("value", batch.operation.get("value", []))
         form = ValueForm(action, field, self, request, data)
-        if not form.is_valid():
-            raise PermissionDenied("The batch's value is no longer valid.")
-        return form.operation()
+        return form.operation() if form.is_valid() else None
 
     def _advance(self, request, batch, plan):
         """Apply the next chunks for a few seconds; the progress page until it is done."""
@@ -292,7 +290,23 @@ class BatchEditMixin:
             return redirect(self._batch_url("batch_done", batch.pk))
         if batch.user_id != request.user.pk:
             raise PermissionDenied("Only who started a batch goes on with it.")
-        return self._advance(request, batch, self._plan_of(request, batch))
+        try:
+            plan = self._plan_of(request, batch)
+        except ValueError:  # the operation is no longer offered to this user
+            plan = None
+        if plan is None:  # its value was deleted meanwhile, say: stop where it is
+            batch = progress.stop(batch)
+            self.message_user(
+                request,
+                f"The batch stopped after {batch.position} of {len(batch.selection)} records: "
+                "its value is no longer valid. What it changed can be undone.",
+                messages.ERROR,
+            )
+            if batch.revision_id is None:
+                batch.delete()
+                return redirect(self._changelist_url(request))
+            return redirect(self._batch_url("batch_done", batch.pk))
+        return self._advance(request, batch, plan)
 
     def history_view(self, request, object_id, extra_context=None):
         # The batches that changed this record, each with its report and undo.

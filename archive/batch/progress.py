@@ -102,5 +102,12 @@ def advance(batch: BatchEdit, plan, *, user, may_publish: bool, budget: float | 
             return batch
 
 
+def stop(batch: BatchEdit) -> BatchEdit:
+    """End a run where it is (what it changed stays, and can be undone)."""
+    BatchEdit.objects.filter(pk=batch.pk).update(running=False)
+    batch.refresh_from_db()
+    return batch
+
+
 def report_of(batch: BatchEdit) -> Report:
     return _report(batch)

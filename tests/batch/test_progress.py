@@ -8,6 +8,7 @@ from reversion.models import Revision
 
 from archive.batch import progress
 from archive.models import BatchEdit, Licence, MediaItem
+from events.models import Event
 from tests import factories
 
 from .test_admin import apply, preview, select
@@ -108,3 +109,39 @@ def test_a_batch_that_changes_nothing_leaves_no_batch(curator_client, small_step
     response = follow_progress(curator_client, response, [])
     assert not BatchEdit.objects.exists()
     assert "/admin/people/person/" in response["Location"]
+
+
+def test_places_added_in_steps_and_taken_back_in_steps(curator_client, small_steps):
+    baku, ganja = factories.place(), factories.place()
+    events = [factories.event(places=[ganja]) for _ in range(10)]
+    events[0].places.add(baku)  # already there: unchanged
+    url = select(curator_client, Event, events)
+    response = apply(
+        curator_client, url, preview(curator_client, url, "add:places", value=[baku.pk])
+    )
+    follow_progress(curator_client, response, seen := [])
+    assert len(seen) == 2  # 4 records, 8 records, then done
+    batch = BatchEdit.objects.get()
+    assert (batch.changed, batch.unchanged) == (9, 1)
+    assert all(baku in e.places.all() and ganja in e.places.all() for e in events)
+    response = curator_client.post(reverse("admin:events_event_batch_undo", args=[batch.pk]))
+    follow_progress(curator_client, response, [])
+    assert [baku in e.places.all() for e in events] == [True] + [False] * 9
+
+
+def test_a_value_deleted_during_the_run_stops_it_and_keeps_what_was_done(
+    curator_client, small_steps
+):
+    licence = Licence.objects.create(name="Soon gone", slug="soon-gone", uri="https://x.test/l")
+    items = [factories.media_item(credit_line="Museum", alt_text="A street") for _ in range(10)]
+    url = select(curator_client, MediaItem, items)
+    response = apply(
+        curator_client, url, preview(curator_client, url, "set:licence", value=licence.pk)
+    )
+    assert MediaItem.objects.filter(licence=licence).count() == 4
+    MediaItem.objects.filter(licence=licence).update(licence=None)
+    licence.delete()
+    response = curator_client.get(response.context["progress_url"], follow=True)
+    batch = BatchEdit.objects.get()
+    assert not batch.running and batch.position == 4 and batch.changed == 4
+    assert "stopped after 4 of 10 records" in response.content.decode()
