@@ -145,3 +145,15 @@ def test_a_value_deleted_during_the_run_stops_it_and_keeps_what_was_done(
     batch = BatchEdit.objects.get()
     assert not batch.running and batch.position == 4 and batch.changed == 4
     assert "stopped after 4 of 10 records" in response.content.decode()
+
+
+def test_a_request_applies_chunks_while_its_budget_lasts(curator_client, monkeypatch):
+    monkeypatch.setattr(progress, "STEP_CHUNK", 4)
+    monkeypatch.setattr(progress, "TIME_BUDGET", 60.0)
+    people = [factories.person(summary="a") for _ in range(10)]
+    url = select(curator_client, people[0].__class__, people)
+    response = apply(curator_client, url, preview(curator_client, url, "set:summary", value="b"))
+    assert response.status_code == 302  # done in the first request: three chunks
+    batch = BatchEdit.objects.get()
+    assert not batch.running and batch.changed == 10
+    assert [records for records, _ in batch.report["chunks"]] == [4, 4, 2]
