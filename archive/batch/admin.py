@@ -27,8 +27,9 @@ from django.utils.html import format_html
 
 from archive.models import BatchEdit
 
+from . import progress
 from .forms import OperationForm, ValueForm, parse_operation
-from .history import remember, undo
+from .history import UndoPlan, batch_pks
 from .operations import Action, batch_fields
 from .run import Batch
 
@@ -60,6 +61,11 @@ class BatchEditMixin:
             path("batch/", wrap(self.batch_view), name=f"{name}_batch"),
             path("batch/<int:pk>/", wrap(self.batch_done_view), name=f"{name}_batch_done"),
             path("batch/<int:pk>/undo/", wrap(self.batch_undo_view), name=f"{name}_batch_undo"),
+            path(
+                "batch/<int:pk>/progress/",
+                wrap(self.batch_progress_view),
+                name=f"{name}_batch_progress",
+            ),
             *super().get_urls(),
         ]
 
@@ -136,14 +142,16 @@ class BatchEditMixin:
         description = operation.describe(count, self._plural(count))
         if "apply" in request.POST:
             since = _previewed_at(request.POST.get("previewed_at", ""))
-            run = Batch(
-                operation, queryset, user=request.user, may_publish=may_publish, since=since
+            batch = progress.start(
+                self.model,
+                operation,
+                pks=Batch(operation, queryset).pks(),
+                user=request.user,
+                description=description,
+                since=since,
+                operation={"operation": code, "value": request.POST.getlist("value")},
             )
-            report = run.apply(f"Batch edit: {description}")
-            batch = remember(
-                self.model, operation, report, user=request.user, description=description
-            )
-            return self._after_run(request, batch, report, "Batch edit")
+            return self._advance(request, batch, operation)
         run = Batch(operation, queryset, user=request.user, may_publish=may_publish)
         previewed_at = timezone.now()  # before reading: an edit during the preview is later
         context.update(
@@ -200,6 +208,8 @@ class BatchEditMixin:
         if not self.has_change_permission(request):
             raise PermissionDenied
         batch = self._batch_of_this_kind(pk)
+        if batch.running:
+            return redirect(self._batch_url("batch_progress", batch.pk))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -219,10 +229,84 @@ class BatchEditMixin:
         if BatchEdit.objects.filter(undoes=batch).exists():
             self.message_user(request, "This batch was undone already.", messages.ERROR)
             return redirect(self._batch_url("batch_done", batch.pk))
-        report, undone = undo(
-            batch, user=request.user, may_publish=self.has_publish_permission(request)
+        if batch.running:
+            self.message_user(request, "This batch is still being applied.", messages.ERROR)
+            return redirect(self._batch_url("batch_done", batch.pk))
+        plan = UndoPlan(batch)
+        undoing = progress.start(
+            self.model,
+            plan,
+            pks=batch_pks(batch),
+            user=request.user,
+            description=f"undo “{batch.description}”",
+            since=batch.applied_at,
+            undoes=batch,
         )
-        return self._after_run(request, undone, report, "Undo")
+        return self._advance(request, undoing, plan)
+
+    # --- a run in steps ----------------------------------------------------------------------
+    def _plan_of(self, request, batch):
+        """What a running batch applies: the undo of its batch, or its confirmed operation."""
+        if batch.undoes_id is not None:
+            return UndoPlan(batch.undoes)
+        code = batch.operation.get("operation", "")
+        action, field = parse_operation(code, batch_fields(self, request))
+        data = QueryDict(mutable=True)
+        data.setlist("value", batch.operation.get("value", []))
+        form = ValueForm(action, field, self, request, data)
+        return form.operation() if form.is_valid() else None
+
+    def _advance(self, request, batch, plan):
+        """Apply the next chunks for a few seconds; the progress page until it is done."""
+        batch = progress.advance(
+            batch, plan, user=request.user, may_publish=self.has_publish_permission(request)
+        )
+        what = "Undo" if batch.undoes_id is not None else "Batch edit"
+        if batch.running:
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": str(batch),
+                "batch": batch,
+                "done": batch.position,
+                "total": len(batch.selection),
+                "percent": batch.position * 100 // max(len(batch.selection), 1),
+                "progress_url": self._batch_url("batch_progress", batch.pk),
+                "changelist_url": self._changelist_url(request),
+            }
+            return TemplateResponse(request, "admin/batch/progress.html", context)
+        report = progress.report_of(batch)
+        if batch.revision_id is None:  # nothing changed: nothing to remember nor undo
+            batch.delete()
+            return self._after_run(request, None, report, what)
+        return self._after_run(request, batch, report, what)
+
+    def batch_progress_view(self, request, pk):
+        """Go on with a running batch (the progress page reloads itself here)."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        batch = self._batch_of_this_kind(pk)
+        if not batch.running:
+            return redirect(self._batch_url("batch_done", batch.pk))
+        if batch.user_id != request.user.pk:
+            raise PermissionDenied("Only who started a batch goes on with it.")
+        try:
+            plan = self._plan_of(request, batch)
+        except ValueError:  # the operation is no longer offered to this user
+            plan = None
+        if plan is None:  # its value was deleted meanwhile, say: stop where it is
+            batch = progress.stop(batch)
+            self.message_user(
+                request,
+                f"The batch stopped after {batch.position} of {len(batch.selection)} records: "
+                "its value is no longer valid. What it changed can be undone.",
+                messages.ERROR,
+            )
+            if batch.revision_id is None:
+                batch.delete()
+                return redirect(self._changelist_url(request))
+            return redirect(self._batch_url("batch_done", batch.pk))
+        return self._advance(request, batch, plan)
 
     def history_view(self, request, object_id, extra_context=None):
         # The batches that changed this record, each with its report and undo.

@@ -13,8 +13,9 @@ Applying writes the changed records of a chunk in bulk: one UPDATE per distinct 
 (`QuerySet.update`), the many-to-many rows with one INSERT or DELETE, under row locks
 (`select_for_update`). Every changed record gets one version in the batch's one revision (and
 records without any version yet a “before” one, so that undo has their previous state), with
-the imports' bulk versioning (`archive.imports.revisions`); the search index and the change log
-are brought in step as the imports do it (`index_for_search`, `log_bulk_writes`).
+the imports' bulk versioning (`archive.imports.revisions`); the search index (only the
+entries that differ: `archive.search.refresh`) and the change log are brought in step as the
+imports do it (`index_for_search`, `log_bulk_writes`).
 """
 
 import copy
@@ -32,6 +33,7 @@ from archive.dates import EDTFField
 from archive.imports.bulk import index_for_search
 from archive.imports.revisions import ImportRevision
 from archive.lifecycle import Status
+from archive.search.refresh import stale_records
 
 CHUNK = 1000
 SAMPLE = 20
@@ -158,16 +160,21 @@ class Batch:
         pks = self.pks()
         with transaction.atomic():
             for chunk in _chunks(pks, CHUNK):
-                chunk_started = time.monotonic()
-                changes = self._judge(chunk, report, lock=True)
-                self._write(changes, revision, report.applied_at)
-                seconds = time.monotonic() - chunk_started
-                report.chunks.append((len(chunk), round(seconds, 3)))
+                seconds = self.apply_chunk(chunk, report, revision)
                 if progress is not None:
                     progress(report.total, len(pks), seconds)
         report.revision = revision.revision
         report.seconds = round(time.monotonic() - started, 3)
         return report
+
+    def apply_chunk(self, chunk: list, report: Report, revision: ImportRevision) -> float:
+        """Judge and write one chunk (in the caller's transaction); returns its seconds."""
+        started = time.monotonic()
+        changes = self._judge(chunk, report, lock=True)
+        self._write(changes, revision, report.applied_at)
+        seconds = time.monotonic() - started
+        report.chunks.append((len(chunk), round(seconds, 3)))
+        return seconds
 
     # --- judging -----------------------------------------------------------------------------
     def _judge(self, chunk: list, report: Report, *, lock: bool) -> list:
@@ -241,7 +248,10 @@ class Batch:
                     **{f"{own}_id__in": owners, f"{other}_id": pk}
                 ).delete()
         revision.add(records)
-        index_for_search(self.model, records)
+        # A batch never changes a slug (`refusals`), so no entry's URL changes.
+        pks = [record.pk for record in records]
+        stale = set(stale_records(self.model, pks, slugs_changed=False))
+        index_for_search(self.model, [record for record in records if record.pk in stale])
         log_bulk_writes(self.model, records)
 
     def _update_columns(self, records: list, now) -> None:
@@ -268,8 +278,11 @@ class Batch:
 
 
 def _changed_fields(record, original) -> set[str]:
+    # The loaded values themselves (no field is deferred here): a getattr per field per
+    # record was a tenth of judging 10,000 records.
+    new, old = record.__dict__, original.__dict__
     return {
         f.name
         for f in record._meta.concrete_fields
-        if f.name != "updated_at" and getattr(record, f.attname) != getattr(original, f.attname)
+        if f.name != "updated_at" and new.get(f.attname) != old.get(f.attname)
     }

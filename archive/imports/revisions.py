@@ -154,6 +154,16 @@ class ImportRevision:
     def revision(self) -> Revision | None:
         return self._revisions.get("import")
 
+    @property
+    def before_revision(self) -> Revision | None:
+        return self._revisions.get("before")
+
+    def resume(self, revision: Revision | None, before: Revision | None) -> None:
+        """Go on writing into the revisions an earlier step made (a batch edit in steps)."""
+        for key, found in (("import", revision), ("before", before)):
+            if found is not None:
+                self._revisions[key] = found
+
     def _store(self, key: str, comment: str, versions: list[Version]) -> None:
         if not versions:
             return

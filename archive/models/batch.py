@@ -34,6 +34,16 @@ class BatchEdit(models.Model):
     undoes = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="undone_by"
     )
+    # A run in steps (`archive.batch.progress`): each request applies chunks for a few seconds
+    # and saves where it stopped, so no request meets the server's timeout.
+    running = models.BooleanField(default=False)
+    selection = models.JSONField(default=list, blank=True)  # the records' keys, in order
+    position = models.PositiveIntegerField(default=0)  # how many of them were judged
+    operation = models.JSONField(default=dict, blank=True)  # the confirmed form's data
+    previewed_at = models.DateTimeField(null=True, blank=True)  # later edits are refused
+    before_revision = models.OneToOneField(
+        Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-applied_at"]

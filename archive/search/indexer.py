@@ -33,12 +33,11 @@ def name_words(names_folded: str) -> set[str]:
     return {w for w in names_folded.split() if len(w) >= 3 and not w.isdigit() and w != "_"}
 
 
-def build_document(kind: registry.Kind, record, content_type):
-    """The unsaved index row of a published record and its facet values."""
+def entry_values(kind: registry.Kind, record, *, url: bool = True) -> tuple[dict, list]:
+    """The index row's columns of a published record that are not folded (the folded ones
+    follow from these) and its facet values; `url=False` leaves the record's URL out."""
     entry = kinds.entry(kind, record)
     title = (entry.title or str(record))[:1000]
-    text = "\n\n".join(_unique(entry.text))[:MAX_TEXT]
-    names = "\n".join(_unique(entry.names))[:20_000]
     earliest, latest = entry.earliest, entry.latest
     if earliest is None and latest is None and entry.date:
         try:
@@ -46,25 +45,35 @@ def build_document(kind: registry.Kind, record, content_type):
         except ValidationError:
             earliest = latest = None
     known = earliest or latest
+    values = {
+        "kind": kind.key,
+        "title": title,
+        "names": "\n".join(_unique(entry.names))[:20_000],
+        "text": "\n\n".join(_unique(entry.text))[:MAX_TEXT],
+        "date": (entry.date or "")[:200],
+        "date_display": (entry.date_display or _describe(entry.date))[:300],
+        "earliest": earliest,
+        "latest": latest,
+        "decade": known.year // 10 * 10 if known else None,
+        "source_kind": entry.source_kind or "",
+    }
+    if url:
+        values["url"] = record.get_absolute_url()
+    facets = [(key, pk) for key, pks in entry.facets.items() for pk in dict.fromkeys(pks) if pk]
+    return values, facets
+
+
+def build_document(kind: registry.Kind, record, content_type):
+    """The unsaved index row of a published record and its facet values."""
+    values, facets = entry_values(kind, record)
     document = SearchDocument(
         content_type=content_type,
         object_id=record.pk,
-        kind=kind.key,
-        title=title,
-        names=names,
-        text=text,
-        title_folded=fold_words(title),
-        names_folded=fold_words(names),
-        text_folded=fold_words(text),
-        date=(entry.date or "")[:200],
-        date_display=(entry.date_display or _describe(entry.date))[:300],
-        earliest=earliest,
-        latest=latest,
-        decade=known.year // 10 * 10 if known else None,
-        source_kind=entry.source_kind or "",
-        url=record.get_absolute_url(),
+        **values,
+        title_folded=fold_words(values["title"]),
+        names_folded=fold_words(values["names"]),
+        text_folded=fold_words(values["text"]),
     )
-    facets = [(key, pk) for key, pks in entry.facets.items() for pk in dict.fromkeys(pks) if pk]
     return document, facets
 
 

@@ -1,5 +1,6 @@
 """A batch edit of many records, timed: preview, apply and undo of “set licence” on published
-media items, printing seconds and each chunk's progress.
+media items, printing seconds and each chunk's progress; then the same apply in the steps the
+admin runs it in (`archive.batch.progress`), one web request each.
 
 It runs on a new, migrated test database of the configured engine (SQLite: in memory), never on
 the development one, and drops it afterwards.
@@ -84,8 +85,36 @@ class Command(BaseCommand):
 
         batch = remember(MediaItem, operation, report, user=None, description="benchmark")
         started, cpu = time.perf_counter(), time.process_time()
-        report, _ = undo(batch, user=None, may_publish=True)
+        report, undone = undo(batch, user=None, may_publish=True)
         write(
             f"undo: {time.perf_counter() - started:.2f} s ({time.process_time() - cpu:.2f} CPU "
             f"seconds), {report.changed:,} changed back"
+        )
+        self.in_steps(operation, MediaItem, after)
+
+    def in_steps(self, operation, model, licence) -> None:
+        """The same batch again as the admin runs it: steps of a few seconds each (one web
+        request each), from the progress page."""
+        from archive.batch import progress
+        from archive.batch.run import Batch
+
+        write = self.stdout.write
+        operation.value = licence  # the records have their old licence again, after the undo
+        pks = Batch(operation, model.objects.all()).pks()
+        batch = progress.start(
+            model, operation, pks=pks, user=None, description="benchmark in steps", since=None
+        )
+        write(f"in steps of at most {progress.TIME_BUDGET} s (one request each):")
+        started, cpu, step = time.perf_counter(), time.process_time(), 0
+        while batch.running:
+            step_started = time.perf_counter()
+            batch = progress.advance(batch, operation, user=None, may_publish=True)
+            step += 1
+            write(
+                f"  request {step}: {batch.position:,} of {len(pks):,} records "
+                f"({time.perf_counter() - step_started:.2f} s)"
+            )
+        write(
+            f"apply in steps: {time.perf_counter() - started:.2f} s "
+            f"({time.process_time() - cpu:.2f} CPU seconds), {batch.changed:,} changed"
         )
