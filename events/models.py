@@ -68,7 +68,7 @@ class Event(Record):
     url_name = "events:event_detail"
     cited_text_fields = ("description",)
 
-    class Meta:
+    class Meta(Record.Meta):
         ordering = ["date_earliest", "title"]
         permissions = [("publish_event", "Can publish and withdraw events")]
 
