@@ -143,6 +143,11 @@ class RecordLinkAdmin(admin.ModelAdmin):
     autocomplete_fields = ["source"]
     search_fields = ["source__title", "locator", "quotation"]
 
+    def get_queryset(self, request):
+        # Each row's name (the action checkbox's label) names its record: one query a kind.
+        prefetch = getattr(self.model, "str_prefetch_related", ())
+        return super().get_queryset(request).prefetch_related(*prefetch)
+
     @admin.display(description="record")
     def record_link(self, obj):
         return f"{obj.content_type.name} #{obj.object_id}"
