@@ -10,6 +10,8 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import get_last_value_from_parameters
 
+from archive.models import Source
+
 PAGE_PARAMETER = "p"
 
 
@@ -19,7 +21,6 @@ class SourceTextFilter(admin.FieldListFilter):
     def __init__(self, field, request, params, model, model_admin, field_path):
         self.id_parameter = f"{field_path}__id__exact"
         self.text_parameter = field_path
-        self.source_model = field.related_model
         self.id_value = get_last_value_from_parameters(params, self.id_parameter)
         self.text_value = get_last_value_from_parameters(params, self.text_parameter) or ""
         self.text_value = self.text_value.strip()
@@ -32,7 +33,7 @@ class SourceTextFilter(admin.FieldListFilter):
 
     def _find(self):
         """The source asked for, or None; an id that is not a number is a bad lookup."""
-        manager = self.source_model._default_manager
+        manager = Source._default_manager
         if self.id_value:
             if not str(self.id_value).isdigit():
                 raise IncorrectLookupParameters(f"No source number “{self.id_value}”.")
