@@ -68,7 +68,7 @@ class Event(Record):
     url_name = "events:event_detail"
     cited_text_fields = ("description",)
 
-    class Meta:
+    class Meta(Record.Meta):
         ordering = ["date_earliest", "title"]
         # The browse page and the timeline read published events in date order: this index
         # gives them a page without sorting every event (status, then the ordering).

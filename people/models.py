@@ -44,7 +44,7 @@ class Person(Record):
     url_name = "people:person_detail"
     cited_text_fields = ("biography",)
 
-    class Meta:
+    class Meta(Record.Meta):
         ordering = ["sort_name", "name"]
         verbose_name_plural = "people"
         permissions = [("publish_person", "Can publish and withdraw people")]
@@ -173,7 +173,7 @@ class Organisation(Record):
     url_name = "organisations:organisation_detail"
     cited_text_fields = ("description",)
 
-    class Meta:
+    class Meta(Record.Meta):
         ordering = ["sort_name", "name"]
         permissions = [("publish_organisation", "Can publish and withdraw organisations")]
 

@@ -23,6 +23,7 @@ from .claims import ClaimForm, ClaimFormSet
 from .compare import CompareVersionsMixin
 from .concurrency import StaleSaveMixin
 from .deletion import SentenceDeletionMixin
+from .paging import EstimatedCountPaginator
 from .review import ReviewMixin
 from .rowchoices import RowChoicesInlineMixin
 
@@ -161,6 +162,7 @@ class RecordAdmin(
 
     list_per_page = 50
     show_full_result_count = False
+    paginator = EstimatedCountPaginator  # "about N" on large PostgreSQL lists
     formfield_overrides = NUMBERS
     readonly_fields = ["published_at", "created_at", "updated_at"]
     actions = ["mark_review", "mark_draft", "publish", "withdraw"]

@@ -19,6 +19,8 @@ from .base import (
 )
 from .citedby import cited_by_html
 from .claims import ClaimForm, disagreements, states_something_new
+from .paging import EstimatedCountPaginator
+from .source_filter import SourceTextFilter
 
 
 class SourceCreatorInline(admin.TabularInline):
@@ -136,9 +138,15 @@ class RecordLinkAdmin(admin.ModelAdmin):
     list_select_related = ["source", "content_type"]
     list_per_page = 100
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     formfield_overrides = NUMBERS
     autocomplete_fields = ["source"]
     search_fields = ["source__title", "locator", "quotation"]
+
+    def get_queryset(self, request):
+        # Each row's name (the action checkbox's label) names its record: one query a kind.
+        prefetch = getattr(self.model, "str_prefetch_related", ())
+        return super().get_queryset(request).prefetch_related(*prefetch)
 
     @admin.display(description="record")
     def record_link(self, obj):
@@ -151,7 +159,7 @@ class RecordLinkAdmin(admin.ModelAdmin):
 @admin.register(Citation)
 class CitationAdmin(RecordLinkAdmin):
     list_display = ["source", "record_link", "locator", "quotation", "from_text"]
-    list_filter = ["content_type", "from_text", ("source", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["content_type", "from_text", ("source", SourceTextFilter)]
     fields = ["content_type", "object_id", "source", "locator", "quotation", "note", "order"]
 
 
@@ -160,7 +168,7 @@ class ClaimAdmin(RecordLinkAdmin):
     form = ClaimForm
     list_display = ["attribute", "value", "source", "record_link", "locator"]
     list_select_related = ["source", "content_type", "attribute"]
-    list_filter = ["attribute", "content_type", ("source", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["attribute", "content_type", ("source", SourceTextFilter)]
     fields = [
         "content_type", "object_id", "attribute", "source", "value_number", "value_lower",
         "value_upper", "value_text", "value_date", "value_record", "reads_as", "locator",

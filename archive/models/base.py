@@ -60,6 +60,13 @@ class Record(models.Model):
 
     class Meta:
         abstract = True
+        # The home page and the feed read the newest published records, the sitemap index
+        # each kind's latest change: one index each, so neither scans the table. Kinds
+        # inherit them with `class Meta(Record.Meta)`.
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="%(app_label)s_%(class)s_pub"),
+            models.Index(fields=["status", "updated_at"], name="%(app_label)s_%(class)s_upd"),
+        ]
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -54,7 +54,7 @@ class Place(Record):
     url_name = "archive:place_detail"
     cited_text_fields = ("description",)
 
-    class Meta:
+    class Meta(Record.Meta):
         ordering = ["name"]
         permissions = [("publish_place", "Can publish and withdraw places")]
 

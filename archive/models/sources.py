@@ -80,7 +80,7 @@ class Source(Record):
 
     url_name = "archive:source_detail"
 
-    class Meta:
+    class Meta(Record.Meta):
         ordering = ["title"]
         permissions = [("publish_source", "Can publish and withdraw sources")]
 

@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 
 from archive import registry
 from archive.feeds import recent_records
+from archive.published_counts import published_counts
 
 
 class HomeView(TemplateView):
@@ -15,9 +16,8 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         kinds = [kind for kind in registry.kinds() if kind.list_url_name]  # in `order`
-        context["kinds"] = [
-            (kind, kind.model._default_manager.published().count()) for kind in kinds
-        ]
+        counts = published_counts(kinds)  # one query, kept until something is published
+        context["kinds"] = [(kind, counts[kind.key]) for kind in kinds]
         context["recent"] = [
             (registry.kind_for_model(type(record)), record) for record in recent_records(8)
         ]

@@ -136,7 +136,7 @@ class MediaItem(Record):
     # Publishing decisions: only a user who may publish changes them (lifecycle.may_publish).
     publishing_fields = ("publish_original_as_is",)
 
-    class Meta:
+    class Meta(Record.Meta):
         ordering = ["title"]
         verbose_name = "media item"
         permissions = [("publish_mediaitem", "Can publish and withdraw media items")]
