@@ -73,7 +73,8 @@ class Event(Record):
         # The browse page and the timeline read published events in date order: this index
         # gives them a page without sorting every event (status, then the ordering).
         indexes = [
-            models.Index(fields=["status", "date_earliest", "title"], name="event_browse_idx")
+            *Record.Meta.indexes,
+            models.Index(fields=["status", "date_earliest", "title"], name="event_browse_idx"),
         ]
         permissions = [("publish_event", "Can publish and withdraw events")]
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0015_record_published_indexes"),
+        ("archive", "0016_record_published_indexes"),
         ("people", "0007_organisation_types_and_groups"),
     ]
 

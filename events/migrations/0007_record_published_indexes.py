@@ -5,8 +5,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0015_record_published_indexes"),
-        ("events", "0005_organisation_roles_and_groups"),
+        ("archive", "0016_record_published_indexes"),
+        ("events", "0006_event_browse_index"),
         ("people", "0008_record_published_indexes"),
     ]
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0014_batch_edits"),
+        ("archive", "0015_batch_progress"),
     ]
 
     operations = [
