@@ -79,6 +79,8 @@ MIDDLEWARE = [
     # A database that is down is a 503 (with Retry-After), HTML or JSON, not a 500.
     "archive.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Visitors' record pages from the cache, before sessions cost anything (archive/page_cache.py).
+    "archive.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
