@@ -172,6 +172,11 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Visitors' record pages come from the cache (archive/page_cache.py, docs/caching.md); a CDN or
+# browser may keep one PAGE_CACHE_MAX_AGE seconds (0: it asks again each time, a cheap 304).
+PAGE_CACHE = envbool("PAGE_CACHE", "true")
+PAGE_CACHE_MAX_AGE = envint("PAGE_CACHE_MAX_AGE", 0)
+
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.getenv("TIME_ZONE", "UTC")
 USE_I18N = True
