@@ -12,8 +12,10 @@ ROW = 1  # there is only ever this row
 class PublicationGenerationQuerySet(models.QuerySet):
     def current(self) -> tuple[int, object]:
         """(value, when it last moved): one primary-key read. No row yet: (0, None)."""
-        row = self.filter(pk=ROW).values_list("value", "bumped_at").first()
-        return row if row is not None else (0, None)
+        # Read on every visitor's request: the plain row, without building a queryset.
+        row = self.filter(pk=ROW).values_list("value", "bumped_at")[:1]
+        rows = list(row)
+        return rows[0] if rows else (0, None)
 
     def bump(self) -> None:
         """Move the generation (inside the caller's transaction: readers see it on commit,
