@@ -30,10 +30,13 @@ page that old, with the same stale-while-revalidate).
 import hashlib
 import math
 from datetime import UTC, datetime
+from functools import partial
 
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
@@ -70,30 +73,66 @@ def timeout() -> int:
 # The generation ------------------------------------------------------------------------------
 
 
+GENERATION_KEY = "page-generation"
+# How long a shared cache's copy of the generation is believed without the database: only
+# matters if a writer dies between its commit and telling the cache (see `_publish`).
+GENERATION_TTL = 60
+
+
+def shared(cache) -> bool:
+    """A cache every app server sees (Redis, Memcached, the database): it can hold the
+    generation too. A process's own memory cannot, so there it is read from the database."""
+    return not isinstance(cache, LocMemCache | DummyCache)
+
+
+def _from_database(using: str = DEFAULT_DB_ALIAS) -> tuple[int, datetime | None]:
+    from archive.models import PublicationGeneration
+
+    return PublicationGeneration.objects.using(using).current()
+
+
 def generation() -> tuple[int, datetime | None]:
+    """The current generation: from a shared cache when it holds it (no query), else one
+    primary-key read. A reader only `add`s what it read, so it never overwrites a newer value
+    a writer has just set."""
+    cache = caches["default"]
+    if not shared(cache):
+        return _from_database()
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        token = _from_database()
+        cache.add(GENERATION_KEY, token, GENERATION_TTL)
+    return token
+
+
+def _publish(using: str) -> None:
+    cache = caches["default"]
+    if shared(cache):
+        cache.set(GENERATION_KEY, _from_database(using), GENERATION_TTL)
+
+
+def _bump_after_commit(using: str = DEFAULT_DB_ALIAS) -> None:
     from archive.models import PublicationGeneration
 
-    return PublicationGeneration.objects.current()
-
-
-def _bump_after_commit() -> None:
-    from archive.models import PublicationGeneration
-
-    PublicationGeneration.objects.bump()
+    PublicationGeneration.objects.using(using).bump()
+    _publish(using)
 
 
 def bump(using: str = DEFAULT_DB_ALIAS) -> None:
     """Move the generation now (the writer's own transaction sees it; others when it commits)
     and once more after the commit, so that its time is no earlier than the data it announces
-    (Last-Modified is honest)."""
+    (Last-Modified is honest) and a page rendered from the old data in between is never read
+    again."""
     from archive.models import PublicationGeneration
 
     PublicationGeneration.objects.using(using).bump()
+    _publish(using)
     connection = connections[using]
     if connection.in_atomic_block and not any(
-        func is _bump_after_commit for _sids, func, _robust in connection.run_on_commit
+        getattr(func, "func", None) is _bump_after_commit
+        for _sids, func, _robust in connection.run_on_commit
     ):
-        transaction.on_commit(_bump_after_commit, using=using)
+        transaction.on_commit(partial(_bump_after_commit, using), using=using)
 
 
 def _public_apps() -> set[str]:
