@@ -6,7 +6,7 @@ class ArchiveConfig(AppConfig):
     verbose_name = "Archive"
 
     def ready(self):
-        from archive import changes, registry
+        from archive import changes, page_cache, registry
         from archive.descriptions import (
             describe_media,
             describe_place,
@@ -41,3 +41,4 @@ class ArchiveConfig(AppConfig):
             links_to=(LinkTo("source"), LinkTo("places")),
         )  # fmt: skip
         changes.connect()  # the change log, for every kind registered now or later
+        page_cache.connect()  # a write moves the publication generation

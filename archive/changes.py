@@ -114,6 +114,9 @@ def log_bulk_writes(model, instances: list) -> None:
     key = _kind_key(model)
     if not key:
         return
+    from archive import page_cache
+
+    page_cache.bump()  # no signals either: the page cache learns of the writes here
     changes = []
     for instance in instances:
         original = getattr(instance, "_import_original", None)

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # A visitor's GET may read from the replica (DATABASE_REPLICA_URL); nothing else does.
     "archive.db_routers.ReplicaReadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Visitors' record pages from the cache, before sessions cost anything (archive/page_cache.py).
+    "archive.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -197,6 +199,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+
+# Visitors' record pages come from the cache (archive/page_cache.py, docs/caching.md); a CDN or
+# browser may keep one PAGE_CACHE_MAX_AGE seconds (0: it asks again each time, a cheap 304).
+PAGE_CACHE = envbool("PAGE_CACHE", "true")
+PAGE_CACHE_MAX_AGE = envint("PAGE_CACHE_MAX_AGE", 0)
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.getenv("TIME_ZONE", "UTC")

@@ -4,6 +4,7 @@ from .base import CATALOGUER_STATUSES, Record, RecordQuerySet, SlugRedirect, Sta
 from .batch import BatchEdit
 from .changes import RecordChange
 from .citations import Citation, Claim, RecordLink
+from .generation import PublicationGeneration
 from .identifiers import Identifier
 from .media import MediaItem
 from .places import NameVariant, Place, PlaceName
@@ -34,6 +35,7 @@ __all__ = [
     "Place",
     "PlaceName",
     "ProposedChange",
+    "PublicationGeneration",
     "Record",
     "RecordChange",
     "RecordLink",
