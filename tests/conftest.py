@@ -3,6 +3,7 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 
@@ -21,6 +22,13 @@ def _database_is_what_ci_asked_for(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Each test rolls the database back, the generation row included: a page one test cached
+    # must not be served to the next (tests/caching/ runs the cache on purpose).
+    caches["default"].clear()
 
 
 @pytest.fixture(autouse=True)
