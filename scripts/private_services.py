@@ -1,7 +1,8 @@
 """Private services for scripts/load-test and scripts/replica-demo: a PostgreSQL cluster of
 their own (initdb in a temporary directory, on a free loopback port; never the shared one on
-5432), an optional streaming replica of it, and the archive served by scripts/serve. Loopback
-only; every wait is bounded; `Services.stop()` ends everything it started."""
+5432), an optional streaming replica of it, an S3 server with a bucket (moto's), and the
+archive served by scripts/serve. Loopback only; every wait is bounded; `Services.stop()` ends
+everything it started."""
 
 import os
 import secrets
@@ -193,6 +194,46 @@ class Services:
                 pass
             time.sleep(0.3)
         raise RuntimeError(f"serve {name} did not answer within 120 s; see {logfile.name}")
+
+    def bucket(self, name: str = "archive-media", region: str = "eu-central-1") -> dict[str, str]:
+        """An S3 server of its own (moto's, from the venv, on a free loopback port) holding one
+        new private bucket; returns the settings that make it the media storage."""
+        import boto3  # only the demos that use a bucket need it
+
+        port = free_port()
+        logfile = (self.root / "moto.log").open("w")
+        server = subprocess.Popen(
+            [PYTHON, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+            cwd=self.root,
+            stdout=logfile,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.servers.append(server)
+        endpoint = f"http://127.0.0.1:{port}"
+        keys = {"aws_access_key_id": "demo-only", "aws_secret_access_key": "demo-only"}
+        client = boto3.client("s3", endpoint_url=endpoint, region_name=region, **keys)
+        deadline = time.monotonic() + 30
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError(f"moto exited; see {logfile.name}")
+            try:
+                client.create_bucket(
+                    Bucket=name, CreateBucketConfiguration={"LocationConstraint": region}
+                )
+                break
+            except Exception:  # not listening yet (botocore's connection errors vary)
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.3)
+        return {
+            "MEDIA_STORAGE": "s3",
+            "AWS_STORAGE_BUCKET_NAME": name,
+            "AWS_S3_ENDPOINT_URL": endpoint,
+            "AWS_S3_REGION_NAME": region,
+            "AWS_ACCESS_KEY_ID": keys["aws_access_key_id"],
+            "AWS_SECRET_ACCESS_KEY": keys["aws_secret_access_key"],
+        }
 
     def stop(self, keep: bool = False):
         for server in self.servers:

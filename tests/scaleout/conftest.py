@@ -3,6 +3,7 @@ import copy
 from django.db import connections
 
 from archive.db_routers import PRIMARY, REPLICA
+from tests.s3.conftest import new_bucket, s3, s3_endpoint  # noqa: F401 (a moto bucket)
 
 # A "replica" alias, as the settings make one when DATABASE_REPLICA_URL is set, added before
 # the test databases are made so that Django sets it up as a test MIRROR of the primary (a
