@@ -140,6 +140,13 @@ class RecordLinkAdmin(admin.ModelAdmin):
     autocomplete_fields = ["source"]
     search_fields = ["source__title", "locator", "quotation"]
 
+    def get_queryset(self, request):
+        # Each row's checkbox is labelled by its `__str__` ("… cites “…”"): its records load
+        # with the page, one query per kind. (Its `str_select_related` are in
+        # `list_select_related`; a select_related here would make the list skip those.)
+        prefetch = getattr(self.model, "str_prefetch_related", ())
+        return super().get_queryset(request).prefetch_related(*prefetch)
+
     @admin.display(description="record")
     def record_link(self, obj):
         return f"{obj.content_type.name} #{obj.object_id}"
