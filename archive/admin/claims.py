@@ -128,18 +128,7 @@ class ClaimFormSet(RowChoicesFormSetMixin, BaseGenericInlineFormSet):
     """Saves as usual, then lists in `warnings` the disagreements its new values make
     (`RecordAdmin.save_formset` shows them)."""
 
-    _attribute_choices = None
-
-    def _construct_form(self, i, **kwargs):
-        # One list of attributes for every row, not a query per row.
-        form = super()._construct_form(i, **kwargs)
-        field = form.fields.get("attribute")
-        if field is not None:
-            if self._attribute_choices is None:
-                self._attribute_choices = list(field.choices)
-            field.choices = self._attribute_choices
-            getattr(field.widget, "widget", field.widget).choices = self._attribute_choices
-        return form
+    # One list of attributes for every row, not a query per row: RowChoicesFormSetMixin.
 
     def save(self, commit=True):
         changed = [form.instance for form in self.forms if self._states_new(form)]

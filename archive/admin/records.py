@@ -144,7 +144,9 @@ class RecordLinkAdmin(admin.ModelAdmin):
     search_fields = ["source__title", "locator", "quotation"]
 
     def get_queryset(self, request):
-        # Each row's name (the action checkbox's label) names its record: one query a kind.
+        # Each row's checkbox is labelled by its `__str__` ("… cites “…”"): its records load
+        # with the page, one query per kind. (Its `str_select_related` are in
+        # `list_select_related`; a select_related here would make the list skip those.)
         prefetch = getattr(self.model, "str_prefetch_related", ())
         return super().get_queryset(request).prefetch_related(*prefetch)
 

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from archive.groups import CURATORS
 from archive.models import Claim, ClaimAttribute, MediaItem, Source
+from archive.numbers import plain
 from events.models import Event
 from people.models import Person
 
@@ -52,7 +53,7 @@ def test_changing_the_attribute_shows_only_its_inputs(admin_page, site):
     rows = page.locator("tr.form-row.has_original").filter(
         has=page.locator("[data-claim-attribute]")
     )
-    row = rows.filter(has=page.locator(f"input[value='{killed.value_number:f}']")).first
+    row = rows.filter(has=page.locator(f"input[value='{plain(killed.value_number)}']")).first
     number, text = row.locator("[name$='-value_number']"), row.locator("[name$='-value_text']")
     date, record = row.locator("[name$='-value_date']"), row.locator("[name$='-value_record']")
     expect(number).to_be_visible()
