@@ -16,6 +16,7 @@ from archive.models import MediaItem, Status
 from tests.media import files
 from tests.media.conftest import stored_files
 from tests.media.test_admin import upload
+from tests.preservation.conftest import flush
 
 from .conftest import keys, read, use_bucket
 
@@ -44,7 +45,7 @@ def test_an_archive_on_s3_exports_and_restores_into_an_empty_bucket(
     for row in before:  # every original is in the bag, checksummed
         assert row["sha256"] in manifest, row["file"]
 
-    call_command("flush", interactive=False, verbosity=0)
+    flush()  # as the preservation tests do: TRUNCATE on PostgreSQL needs immediate checks
     assert not MediaItem.objects.exists()
     restored_bucket = new_bucket()
     use_bucket(settings, s3_endpoint, restored_bucket)
