@@ -41,8 +41,8 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
-from django.utils.cache import patch_cache_control
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
 from archive import i18n, registry
