@@ -37,6 +37,8 @@ class LocaleMiddleware(locale.LocaleMiddleware):
 def alternates(request) -> list[dict]:
     """The page in each interface language: code, name (in that language), its path (with the
     query string) and its absolute URL, for the switcher and `<link rel="alternate">`."""
+    if getattr(request, "resolver_match", None) is None:
+        return []  # a URL nothing serves (the 404 page): it has no other languages
     here = request.get_full_path()
     links = []
     for code, _name in settings.LANGUAGES:

@@ -169,3 +169,13 @@ def test_the_page_cache_keeps_each_language_apart(client, site, django_assert_ma
             response = client.get(path, headers={"accept-language": "ru"})
         assert html_lang(response.content.decode()) == language
     assert caches["default"] is not None
+
+
+@pytest.mark.parametrize("language", ["az", "ru"])
+def test_a_missing_page_says_not_found_in_the_visitors_language(client, db, language):
+    response = client.get(f"/{language}/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert html_lang(html) == language
+    assert nav_labels(html) == NAVIGATION[language]
+    assert not alternates(html)  # nothing to point to in the other languages
