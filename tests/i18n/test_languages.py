@@ -119,9 +119,14 @@ def test_the_home_page_is_translated(client, site):
     az = page(client, "/az/")
     assert "Kolleksiyaya baxış" in az and "Bu arxivi necə oxumalı" in az
     assert "Browse the collection" not in az
+    # The kinds' names, from the registry (marked where each app registers its kinds).
+    assert '<span class="kind-name">Təşkilatlar</span>' in az
+    assert '<span class="kind-name">Organisations</span>' not in az
     ru = page(client, "/ru/")
     assert "Обзор коллекции" in ru and "Как читать этот архив" in ru
     assert "Browse the collection" not in ru
+    assert '<span class="kind-name">Организации</span>' in ru
+    assert '<span class="kind-label">Событие</span>' in ru  # recently published
 
 
 @pytest.mark.parametrize("url", ["/", f"/events/{EVENT_SLUG}/", "/places/baku/", "/search/?q=Baku"])
