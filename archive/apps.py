@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop as _
 
 
 class ArchiveConfig(AppConfig):
@@ -22,19 +23,19 @@ class ArchiveConfig(AppConfig):
         from archive.search import documents
 
         registry.register(
-            Source, key="source", label="Source", plural="Sources",
+            Source, key="source", label=_("Source"), plural=_("Sources"),
             list_url_name="archive:source_list", order=30, search=documents.SOURCE,
             resource=SourceResource, schema_type="CreativeWork", describe=describe_source,
             prepare_description=prepare_source, filterset=SourceFilter,
         )  # fmt: skip
         registry.register(
-            Place, key="place", label="Place", plural="Places",
+            Place, key="place", label=_("Place"), plural=_("Places"),
             list_url_name="archive:place_list", order=40, facet=True, search=documents.PLACE,
             resource=PlaceResource, schema_type="Place", describe=describe_place,
             prepare_description=prepare_place, filterset=PlaceFilter,
         )  # fmt: skip
         registry.register(
-            MediaItem, key="media", label="Media item", plural="Media",
+            MediaItem, key="media", label=_("Media item"), plural=_("Media"),
             list_url_name="archive:media_list", order=50, search=documents.MEDIA,
             resource=MediaItemResource, schema_type="MediaObject", describe=describe_media,
             prepare_description=prepare_media, filterset=MediaFilter,

@@ -47,7 +47,7 @@ class RecentRecordsFeed(Feed):
         return request.build_absolute_uri(reverse("archive:home"))
 
     def feed_url(self, request):
-        return request.build_absolute_uri(reverse("archive:feed"))
+        return request.build_absolute_uri(reverse("service:feed"))
 
     def feed_guid(self, request):
         return self.feed_url(request)  # the feed's own permanent address is its id

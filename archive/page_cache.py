@@ -41,10 +41,11 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
-from archive import registry
+from archive import i18n, registry
 
 KEY_PREFIX = "page:"
 # Rows written beside the ones they derive from, or for the change log itself.
@@ -168,8 +169,11 @@ def connect() -> None:
 def is_record_page(path: str) -> bool:
     from archive.views.records import RecordDetailView
 
+    # The language prefix matches only under its own language, and the locale middleware has
+    # not run yet: resolve as the URL's language.
     try:
-        match = resolve(path)
+        with translation.override(i18n.language_of(path)):
+            match = resolve(path)
     except Resolver404:
         return False
     view_class = getattr(match.func, "view_class", None)

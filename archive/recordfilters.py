@@ -7,7 +7,7 @@ refuses it ("choose the person you mean") and offers at most `SUGGESTIONS` publi
 from the search index (whole names across spellings and scripts), then records whose slug
 starts as the text would (a name still being typed), as links that set the filter, so
 narrowing works without JavaScript. With it, `static/js/record-filter.js` fills a <datalist>
-from `suggestions()` (the JSON endpoint `archive:record_suggestions`).
+from `suggestions()` (the JSON endpoint `service:record_suggestions`).
 """
 
 import django_filters as filters
@@ -74,7 +74,7 @@ class RecordSlugInput(forms.TextInput):
         context = super().get_context(name, value, attrs)
         kind = registry.kind_for_model(self.model)
         if kind is not None:
-            url = reverse("archive:record_suggestions", kwargs={"key": kind.key})
+            url = reverse("service:record_suggestions", kwargs={"key": kind.key})
             context["widget"]["attrs"]["data-suggest"] = url
         return context
 

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     # Visitors' record pages from the cache, before sessions cost anything (archive/page_cache.py).
     "archive.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the URL's prefix (/az/, /ru/; none is English): archive/i18n.py.
+    "archive.i18n.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -206,6 +208,9 @@ PAGE_CACHE = envbool("PAGE_CACHE", "true")
 PAGE_CACHE_MAX_AGE = envint("PAGE_CACHE_MAX_AGE", 0)
 
 LANGUAGE_CODE = "en"
+# The interface's languages (archive/i18n.py); Azerbaijani in the Latin script.
+LANGUAGES = [("en", "English"), ("az", "Azərbaycanca"), ("ru", "Русский")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.getenv("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

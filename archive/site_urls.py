@@ -1,29 +1,14 @@
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from archive import views
-from archive.feeds import RecentRecordsFeed
-from archive.sitemaps import sitemaps
-from archive.views.suggestions import record_suggestions
 
+# The public pages, in every language (under i18n_patterns in archive/urls.py); the URLs for
+# machines are in archive/service_urls.py.
 app_name = "archive"
-
-
-def sitemap_index(request):
-    return sitemap_views.index(request, sitemaps(), sitemap_url_name="archive:sitemap_section")
-
-
-def sitemap_section(request, section):
-    return sitemap_views.sitemap(request, sitemaps(), section=section)
 
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("robots.txt", views.RobotsView.as_view(), name="robots"),
-    path("sitemap.xml", sitemap_index, name="sitemap"),
-    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
-    path("feed/", RecentRecordsFeed(), name="feed"),
-    path("suggest/<slug:key>/", record_suggestions, name="record_suggestions"),
     path("sources/", views.SourceListView.as_view(), name="source_list"),
     path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source_detail"),
     path(

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,14 +12,21 @@ admin.site.index_title = "Catalogue"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),  # for load balancers and monitoring
-    # Each app registers the public URLs it serves (archive names none of them).
-    *(path(prefix, include(urlconf)) for prefix, urlconf in registry.routes()),
-    path("search/", include("archive.search.urls")),
     path("api/", include("archive.api.urls")),  # the read-only JSON API
     path("oai/", include("archive.oai.urls")),  # OAI-PMH 2.0 for harvesters
     path("", include("archive.media.urls")),  # media files behind a status check; IIIF
-    path("", include("archive.site_urls")),
+    path("", include("archive.service_urls")),  # robots, sitemaps, feed: one URL, no language
 ]
+
+# The pages people read, in each of settings.LANGUAGES: English where it always was (every
+# permalink keeps working), /az/… and /ru/… for the others. The URL alone names the language.
+urlpatterns += i18n_patterns(
+    # Each app registers the public URLs it serves (archive names none of them).
+    *(path(prefix, include(urlconf)) for prefix, urlconf in registry.routes()),
+    path("search/", include("archive.search.urls")),
+    path("", include("archive.site_urls")),
+    prefix_default_language=False,
+)
 
 # A friendly 500 page that needs no database (a 503 when it is the database that is down);
 # the 404 page is templates/404.html.

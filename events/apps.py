@@ -1,6 +1,7 @@
 from operator import attrgetter
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop as _
 
 
 class EventsConfig(AppConfig):
@@ -24,7 +25,8 @@ class EventsConfig(AppConfig):
         from events.resources import EventResource
 
         registry.register(
-            Event, key="event", label="Event", plural="Events", list_url_name="events:event_list",
+            Event, key="event", label=_("Event"), plural=_("Events"),
+            list_url_name="events:event_list",
             summary=attrgetter("summary"),
             pages=("events:timeline",), order=10, search=search.EVENT, resource=EventResource,
             schema_type="Event", describe=describe_event, prepare_description=prepare_event,

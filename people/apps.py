@@ -1,6 +1,7 @@
 from operator import attrgetter
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop as _
 
 
 class PeopleConfig(AppConfig):
@@ -25,7 +26,8 @@ class PeopleConfig(AppConfig):
         from people.source_links import CONTRIBUTION_CREDIT
 
         registry.register(
-            Person, key="person", label="Person", plural="People", summary=attrgetter("summary"),
+            Person, key="person", label=_("Person"), plural=_("People"),
+            summary=attrgetter("summary"),
             list_url_name="people:person_list", order=20, facet=True, search=search.PERSON,
             resource=PersonResource, schema_type="Person", describe=describe_person,
             prepare_description=prepare_person, filterset=PersonFilter,

@@ -4,6 +4,8 @@ what they add to sources (their publisher)."""
 
 from operator import attrgetter
 
+from django.utils.translation import gettext_noop as _
+
 from archive import registry
 
 
@@ -24,8 +26,8 @@ def register() -> None:
         Organisation,
         key="organisation",
         summary=attrgetter("summary"),
-        label="Organisation",
-        plural="Organisations",
+        label=_("Organisation"),
+        plural=_("Organisations"),
         list_url_name="organisations:organisation_list",
         order=30,
         facet=True,

@@ -30,7 +30,7 @@ class RobotsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["sitemap_url"] = self.request.build_absolute_uri(reverse("archive:sitemap"))
+        context["sitemap_url"] = self.request.build_absolute_uri(reverse("service:sitemap"))
         return context
 
 

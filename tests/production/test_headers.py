@@ -185,7 +185,7 @@ def test_the_api_pages_may_use_inline_styles_and_data_images_but_never_inline_sc
 
 
 def test_it_leaves_files_and_data_to_their_own_headers(client, db):
-    for url in ("/sitemap.xml", reverse("archive:feed"), reverse("api:event-list")):
+    for url in ("/sitemap.xml", reverse("service:feed"), reverse("api:event-list")):
         response = client.get(url)
         assert response.status_code == 200, url
         assert not response["Content-Type"].startswith("text/html"), url

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.test import RequestFactory
-from django.urls import resolve, reverse
+from django.urls import resolve, reverse, translate_url
+from django.utils import translation
 
 from archive import registry
 from archive.models import Source, Status
@@ -155,6 +156,16 @@ def render_site(pages: Pages, client, curator_client):
     more = [href for href in facet_hrefs(chosen) if href not in facet_links]
     if more:
         pages.get(client, "search, two facets chosen", search + more[0].replace("&amp;", "&"))
+
+    # The other interface languages (archive/i18n.py): same pages, their own strings. (A
+    # request leaves its language active in this thread: English again afterwards.)
+    with translation.override("en"):
+        for language in ("az", "ru"):
+            pages.get(client, f"home in {language}", f"/{language}/")
+            for kind in registry.kinds():
+                url = translate_url(published_records(kind)[0].get_absolute_url(), language)
+                pages.get(client, f"{kind.key} record in {language}", url)
+            pages.get(client, f"404 in {language}", f"/{language}/no-such-page/", status=404)
 
     pages.get(client, "404", "/no-such-page/", status=404)
     pages.get(client, "404 of a record", "/events/no-such-event/", status=404)

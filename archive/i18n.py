@@ -1,0 +1,56 @@
+"""The interface's languages: the URL names the language (archive/urls.py), nothing else does.
+
+English pages keep their unprefixed URLs; `/az/…` and `/ru/…` are the same pages in Azerbaijani
+and Russian. Neither a cookie nor Accept-Language changes the language of a URL, so a page
+never varies on them and a cache (archive/page_cache.py, a CDN) keys on the URL alone.
+"""
+
+from django.conf import settings
+from django.middleware import locale
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.cache import cc_delim_re
+
+
+def language_of(path: str) -> str:
+    """The language a public URL is in: its prefix, else the default (English)."""
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's, without `Vary: Accept-Language`: with `prefix_default_language=False` an
+    unprefixed URL is always English (Django forces it), so the header only stops caches."""
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if "Vary" in response:
+            kept = [
+                v for v in cc_delim_re.split(response["Vary"]) if v.lower() != "accept-language"
+            ]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response
+
+
+def alternates(request) -> list[dict]:
+    """The page in each interface language: code, name (in that language), its path (with the
+    query string) and its absolute URL, for the switcher and `<link rel="alternate">`."""
+    if getattr(request, "resolver_match", None) is None:
+        return []  # a URL nothing serves (the 404 page): it has no other languages
+    here = request.get_full_path()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        path = translate_url(here, code)
+        info = translation.get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "path": path,
+                "url": request.build_absolute_uri(path),
+                "current": code == translation.get_language(),
+            }
+        )
+    return links
