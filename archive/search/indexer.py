@@ -6,10 +6,11 @@ from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from archive import registry
+from archive.bulkstats import refresh_statistics
 from archive.dates import bounds, describe
 from archive.models import Status
 
@@ -215,6 +216,8 @@ def rebuild(progress=None, chunk: int = 1000) -> int:
                 total += len(batch)
                 if progress is not None:
                     progress(len(batch))
+    if connection.vendor != "postgresql":  # bulk_load analysed them there (with a VACUUM)
+        refresh_statistics([SearchDocument, SearchFacet, SearchTerm])
     return total
 
 

@@ -19,7 +19,16 @@ from tqdm import tqdm
 from archive.bulkstats import refresh_statistics
 from archive.dates import bounds
 from archive.imports.sql import insert
-from archive.models import Citation, MediaItem, Place, PlaceName, Source, SourceKind, Status
+from archive.models import (
+    Citation,
+    Licence,
+    MediaItem,
+    Place,
+    PlaceName,
+    Source,
+    SourceKind,
+    Status,
+)
 from events.models import Event, EventType, Participation, Role
 from people.models import Person, PersonName
 
@@ -293,6 +302,8 @@ class Command(BaseCommand):
 
     def make_media(self, total: int, places: list[int], sources: list[int]) -> None:
         through = MediaItem.places.through
+        # A published media item needs its licence (lifecycle): one of the seeded statements.
+        licences = list(Licence.objects.exclude(uri="").values_list("pk", flat=True))
         for batch in self.batches(total):
             with transaction.atomic():
                 rows = []
@@ -306,6 +317,7 @@ class Command(BaseCommand):
                             alt_text=self.text.words(10), creator=f"{given[1]} {surname[1]}",
                             credit_line="Synthetic archive", media_type=MediaItem.MediaType.IMAGE,
                             mime_type="image/jpeg", source_id=self.rng.choice(sources),
+                            licence_id=self.rng.choice(licences),
                             **self.dated(),
                         )
                     )  # fmt: skip
