@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from django.db import DEFAULT_DB_ALIAS, connections
 
 
-def tables_of(models: Iterable, *, children: bool = False) -> list[str]:
-    """The tables of `models`, their many-to-many tables and, with `children`, the tables of
-    the models that point at them (child rows written with them: names, identifiers)."""
+def tables_of(models: Iterable) -> list[str]:
+    """The tables of `models` and their many-to-many tables (child tables, such as a person's
+    names, are named by the caller: archive does not look up who points at its models)."""
     tables: dict[str, None] = {}
     for model in models:
         opts = model._meta.concrete_model._meta
@@ -26,19 +26,15 @@ def tables_of(models: Iterable, *, children: bool = False) -> list[str]:
             through = field.remote_field.through
             if through is not None:
                 tables[through._meta.db_table] = None
-        if children:
-            for related in opts.related_objects:
-                if (related.one_to_many or related.one_to_one) and not related.hidden:
-                    tables[related.related_model._meta.db_table] = None
     return list(tables)
 
 
-def refresh_statistics(models: Iterable, *, children: bool = False, using=DEFAULT_DB_ALIAS):
+def refresh_statistics(models: Iterable, *, using=DEFAULT_DB_ALIAS) -> list[str]:
     """ANALYZE the tables of `models` (see `tables_of`). Returns the tables analysed."""
     connection = connections[using]
     if connection.vendor not in ("postgresql", "sqlite"):
         return []
-    tables = tables_of(models, children=children)
+    tables = tables_of(models)
     existing = set(connection.introspection.table_names())
     tables = [table for table in tables if table in existing]
     with connection.cursor() as cursor:

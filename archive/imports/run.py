@@ -105,8 +105,8 @@ def import_dataset(
 
 def _refresh_statistics(model) -> None:
     """Fresh planner statistics for the tables an import step filled (the records, their
-    child rows, versions, the search index): autovacuum may be off or late."""
-    refresh_statistics([model], children=True)
+    versions, the search index; the caller names child tables): autovacuum may be late."""
+    refresh_statistics([model])
     refresh_statistics([Version, SearchDocument, SearchFacet, SearchTerm])
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from archive import registry
 from archive.bulkstats import refresh_statistics
 from archive.dates import bounds, describe
+from archive.imports.sql import insert
 from archive.models import Status
 
 from . import backends, kinds
@@ -91,11 +92,17 @@ def _write(documents_and_facets, existing_ids: dict[int, int] | None = None) -> 
         # Rewritten under the same keys: deleting and inserting in bulk is many times faster
         # than bulk_update's CASE per column (their facets were deleted by the caller).
         SearchDocument.objects.filter(pk__in=[d.pk for d in updated]).delete()
-    SearchDocument.objects.bulk_create(updated + new)
-    SearchFacet.objects.bulk_create(
-        SearchFacet(document_id=document.pk, facet=facet, value_id=value)
-        for document, facets in documents_and_facets
-        for facet, value in facets
+    # COPY on PostgreSQL (archive.imports.sql): Django's INSERT … UNNEST builds its arrays
+    # in Python, slower than the database stores the rows.
+    insert(SearchDocument, updated + new, batch_size=5000)
+    insert(
+        SearchFacet,
+        [
+            SearchFacet(document_id=document.pk, facet=facet, value_id=value)
+            for document, facets in documents_and_facets
+            for facet, value in facets
+        ],
+        batch_size=5000,
     )
     words = set()
     for document, _ in documents_and_facets:

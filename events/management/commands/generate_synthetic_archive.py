@@ -86,7 +86,9 @@ EDTF_POOL = [
 ]  # fmt: skip
 BATCH = 5000
 STREAM_WORDS = 400_000
-SYNTHETIC_MODELS = (Place, Person, Source, MediaItem, Event, Citation)
+SYNTHETIC_MODELS = (
+    Place, PlaceName, Person, PersonName, Source, MediaItem, Event, Participation, Citation,
+)  # fmt: skip
 
 
 class Text:
@@ -160,7 +162,7 @@ class Command(BaseCommand):
         written = time.perf_counter() - started
         # Autovacuum may be off or late: without statistics the planner takes these full
         # tables for empty ones.
-        refresh_statistics(SYNTHETIC_MODELS, children=True)
+        refresh_statistics(SYNTHETIC_MODELS)
         seconds = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(
