@@ -140,7 +140,8 @@ class Command(BaseCommand):
                                "only, and pass --yes.")  # fmt: skip
         self.rng = random.Random(options["seed"])
         self.now = timezone.now()
-        self.run_id = f"{options['seed']}-{int(time.time())}"
+        # Microseconds: two runs in the same second must not make the same slugs.
+        self.run_id = f"{options['seed']}-{time.time_ns() // 1000}"
         self.dates = {text: bounds(text) for text in EDTF_POOL}
         started = time.perf_counter()
         counts = {
