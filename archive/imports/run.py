@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 import tablib
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from reversion.models import Version
 from tqdm import tqdm
+
+from archive.bulkstats import refresh_statistics
+from archive.search.models import SearchDocument, SearchFacet, SearchTerm
 
 from .bulk import BatchImporter
 from .revisions import ImportRevision
@@ -93,8 +97,17 @@ def import_dataset(
             summary.revision_id = None
         else:
             summary.written = True
+            if summary.created or summary.updated:
+                _refresh_statistics(resource._meta.model)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _refresh_statistics(model) -> None:
+    """Fresh planner statistics for the tables an import step filled (the records, their
+    versions, the search index; the caller names child tables): autovacuum may be late."""
+    refresh_statistics([model])
+    refresh_statistics([Version, SearchDocument, SearchFacet, SearchTerm])
 
 
 class _QueryCounter:

@@ -14,10 +14,12 @@ import tablib
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from archive.bulkstats import refresh_statistics
 from archive.imports.run import import_dataset
-from archive.models import Place, Status
+from archive.models import Identifier, Place, PlaceName, Status
 from archive.resources import BulkPlaceResource
 from people import tate
+from people.models import Contribution, PersonName
 from people.resources import PersonResource, SourceWithContributorsResource
 
 
@@ -48,6 +50,8 @@ class Command(BaseCommand):
         self.summaries = {}
         with transaction.atomic():
             self._run(places, people, artworks, options)
+            # Each step analysed its records' table; these are the child rows they brought.
+            refresh_statistics([PlaceName, PersonName, Contribution, Identifier])
             if options["dry_run"]:
                 transaction.set_rollback(True)
                 self.stdout.write(self.style.WARNING("Dry run: nothing was written."))
