@@ -3,7 +3,8 @@ part of the archive, and the files their file fields name.
 
 Left out, by app or model label (none of them the archive's own data):
 content types and permissions (made by `migrate`; rows refer to them by natural key),
-sessions and login throttling (axes), and the search index (rebuilt from the records).
+sessions and login throttling (axes), the search index (rebuilt from the records) and the page
+cache's publication generation (a counter every write moves, the restore's writes included).
 """
 
 from collections.abc import Iterator
@@ -12,7 +13,10 @@ from django.apps import apps
 from django.core import serializers
 from django.db import models
 
-NOT_PRESERVED = {"contenttypes", "sessions", "axes", "search", "auth.Permission"}
+NOT_PRESERVED = {
+    "contenttypes", "sessions", "axes", "search", "auth.Permission",
+    "archive.PublicationGeneration",
+}  # fmt: skip
 
 
 def _preserved(model) -> bool:
