@@ -54,7 +54,7 @@ def test_it_walks_from_home_to_cited_by_and_back(page, site, no_external_request
     page.locator(".participants").get_by_role("link", name="Mikhail Gorbachev").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mikhail Gorbachev")
     expect(page.locator(".events")).to_contain_text(EVENT)
-    expect(page.locator("[lang=ru]")).to_have_text("Михаил Сергеевич Горбачёв")
+    expect(page.locator("main [lang=ru]")).to_have_text("Михаил Сергеевич Горбачёв")
     page.screenshot(path=SCREENS / "desktop-person.png", full_page=True)
 
     page.locator(".bibliography").get_by_role("link", name=SOURCE).click()
