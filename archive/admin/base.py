@@ -268,7 +268,10 @@ class RecordAdmin(
             reversion.set_user(request.user)
             reversion.set_comment(f"Marked {status} from the list.")
             may_publish = self.has_publish_permission(request)
-            for record in queryset.select_related(None).select_for_update():
+            # The list's queryset may be annotated (counts: GROUP BY), which PostgreSQL does
+            # not lock: lock the same rows by key.
+            rows = self.model._default_manager.filter(pk__in=queryset.values("pk"))
+            for record in rows.select_for_update():
                 previous, record.status = record.status, status
                 found = lifecycle.refusals(
                     record, may_publish=may_publish, previous_status=previous
