@@ -96,6 +96,7 @@ class RecordSlugField(forms.CharField):
         text = (value or "").strip()[:MAX_TEXT]
         if not text:
             return None
+        self.run_validators(text)  # CharField's own: no NUL, which PostgreSQL refuses (a 500)
         record = self.record_model._default_manager.published().filter(slug=text).first()
         if record is not None:
             self.chosen = record
