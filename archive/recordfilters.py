@@ -104,11 +104,12 @@ class RecordSlugField(forms.CharField):
         self.candidates = candidates(self.record_model, text)
         kind = registry.kind_for_model(self.record_model)
         label = kind.label.lower() if kind else "record"
+        # The text goes in as a parameter: a "%" typed by a visitor is no format directive.
         if self.candidates:
-            message = f"Choose the {label} you mean by “{text}”:"
+            message = f"Choose the {label} you mean by “%(text)s”:"
         else:
-            message = f"No published {label} matches “{text}”. Try another name."
-        raise ValidationError(message, code="choose")
+            message = f"No published {label} matches “%(text)s”. Try another name."
+        raise ValidationError(message, code="choose", params={"text": text})
 
 
 class RecordFilter(filters.Filter):

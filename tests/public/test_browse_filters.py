@@ -185,3 +185,11 @@ def test_a_nul_character_in_a_record_filter_is_refused_not_a_server_error(client
     response = client.get(url)
     assert response.status_code == 200
     assert "Null characters are not allowed" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/events/?place=%25", "/api/event/?person=%25", "/api/organisation/?place=50%25"]
+)
+def test_a_percent_sign_in_a_record_filter_is_text_not_a_format(client, db, url):
+    # Found by Schemathesis: "%" reached a "%"-formatted message (a TypeError, a 500).
+    assert client.get(url).status_code < 500
