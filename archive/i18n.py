@@ -34,6 +34,14 @@ class LocaleMiddleware(locale.LocaleMiddleware):
         return response
 
 
+def path_in(path: str, code: str) -> str:
+    """An English (unprefixed) public path in another interface language: the routes are the
+    same in every language, only the prefix differs (`prefix_default_language=False`)."""
+    if code == settings.LANGUAGE_CODE:
+        return path
+    return f"/{code}{path}"
+
+
 def alternates(request) -> list[dict]:
     """The page in each interface language: code, name (in that language), its path (with the
     query string) and its absolute URL, for the switcher and `<link rel="alternate">`."""

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from lxml import etree
 
 from archive.models import Source
 from archive.sitemaps import URLS_PER_SITEMAP, RecordSitemap
@@ -21,7 +22,12 @@ def limit_of_3(monkeypatch):
 
 
 def locations(xml: str) -> list[str]:
-    return re.findall(r"<loc>([^<]+)</loc>", xml)
+    """The English locations (each also listed under /az/ and /ru/)."""
+    return [
+        loc
+        for loc in re.findall(r"<loc>([^<]+)</loc>", xml)
+        if not loc.startswith(("http://testserver/az/", "http://testserver/ru/"))
+    ]
 
 
 def lastmods(xml: str) -> list[str]:
@@ -33,7 +39,41 @@ def set_updated_at(source, moment):
 
 
 def test_it_keeps_within_the_protocols_limit():
-    assert RecordSitemap.limit == URLS_PER_SITEMAP <= 50_000
+    # A record is listed in three languages: a page holds three URLs a record.
+    assert RecordSitemap.limit * 3 <= URLS_PER_SITEMAP <= 50_000
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def test_every_page_is_listed_in_each_language_with_its_alternates(client):
+    source = factories.source()
+    tree = etree.fromstring(client.get("/sitemap-source.xml").content)
+    path = source.get_absolute_url()
+    expected = {
+        "en": f"http://testserver{path}",
+        "az": f"http://testserver/az{path}",
+        "ru": f"http://testserver/ru{path}",
+    }
+    urls = tree.findall(f"{SITEMAP}url")
+    assert [url.findtext(f"{SITEMAP}loc") for url in urls] == list(expected.values())
+    for url in urls:
+        links = {
+            link.get("hreflang"): link.get("href")
+            for link in url.findall(f"{XHTML}link")
+            if link.get("rel") == "alternate"
+        }
+        assert links == {**expected, "x-default": expected["en"]}
+        assert url.findtext(f"{SITEMAP}lastmod")
+    for loc in expected.values():  # each listed URL serves the page
+        assert client.get(loc.removeprefix("http://testserver")).status_code == 200
+
+
+def test_the_pages_section_lists_browse_pages_in_each_language(client):
+    xml = client.get("/sitemap-pages.xml").content.decode()
+    for prefix in ("", "/az", "/ru"):
+        assert f"<loc>http://testserver{prefix}/events/</loc>" in xml
 
 
 def test_it_lists_a_page_per_limit_in_the_index(client, limit_of_3):
@@ -66,7 +106,7 @@ def test_its_lastmod_is_each_records_and_the_sections_newest(client, limit_of_3)
     set_updated_at(newest_draft, datetime(2025, 1, 1, tzinfo=UTC))  # never public: not counted
 
     page_2 = client.get("/sitemap-source.xml", {"p": 2}).content.decode()
-    assert lastmods(page_2) == ["2024-03-04"]
+    assert lastmods(page_2) == ["2024-03-04"] * 3  # its three languages
 
     index = client.get("/sitemap.xml").content.decode()
     entries = dict(re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", index))
