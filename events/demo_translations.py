@@ -61,7 +61,7 @@ TRANSLATIONS = {
         ("place", "armenia"): {"name": "Ermənistan"},
         ("place", "moscow"): {"name": "Moskva"},
         ("person", "mikhail-gorbachev"): {
-            "summary": "Sovet İttifaqının rəhbəri; mənbədə 1990-cı ildə onun Prezidenti kimi "
+            "summary": "Sovet İttifaqının rəhbəri; mənbədə onun 1990-cı ildəki Prezidenti kimi "
             "adı çəkilir.",
             "biography": (
                 "Mənbə onu “the then USSR leader” və SSRİ Prezidenti kimi təqdim edir, onun "
@@ -162,8 +162,7 @@ TRANSLATIONS = {
             ),
         },
         ("event", "baku-media-blockade-january-1990"): {
-            "title": "Bakıda informasiya blokadası və radio-televiziya enerji blokunun "
-            "partladılması",
+            "title": "Bakıda informasiya blokadası və radio-televiziya enerji blokunun dağıdılması",
             "summary": (
                 "Mənbədə deyilir ki, hadisələr zamanı xəbərlərə blokada qoyulub, radio və "
                 "televiziyanın enerji bloku partladılıb."
@@ -331,10 +330,10 @@ TRANSLATIONS = {
                 "сообщает об убитых, раненых и арестованных мирных жителях."
             ),
             "description": (
-                "По словам источника, советские войска вошли в Баку с суши и с моря с поздних "
-                "часов 19 января до 20 января 1990 года и применили силу против населения "
-                f"[{S}, para. 6; {S}, para. 7]. Источник называет 147 погибших мирных жителей, "
-                "среди них детей, женщин и пожилых людей, 744 раненых и 841 арестованного "
+                "По словам источника, советские войска вошли в Баку с суши и с моря с позднего "
+                "вечера 19 января и в ночь на 20 января 1990 года и применили силу против "
+                f"населения [{S}, para. 6; {S}, para. 7]. Источник называет 147 погибших мирных "
+                "жителей, среди них детей, женщин и пожилых людей, 744 раненых и 841 арестованного "
                 f"[{S}, para. 7].\n\n"
                 "Источник утверждает, что эти действия были совершены по приказу президента СССР "
                 "Михаила Горбачёва, и называет их преступлением против человечности "
@@ -342,7 +341,7 @@ TRANSLATIONS = {
             ),
         },
         ("event", "baku-media-blockade-january-1990"): {
-            "title": "Информационная блокада и подрыв энергоблока телерадиовещания в Баку",
+            "title": "Информационная блокада и уничтожение энергоблока телерадиовещания в Баку",
             "summary": (
                 "Источник сообщает, что во время событий была введена информационная блокада, а "
                 "энергоблок радио и телевидения был взорван."
@@ -408,7 +407,7 @@ TERM_TRANSLATIONS = {
         ("claimattribute", "killed"): "Həlak olanlar",
         ("claimattribute", "wounded"): "Yaralananlar",
         ("claimattribute", "arrested"): "Həbs edilənlər",
-        ("claimattribute", "ordered-by"): "Əmri verən",
+        ("claimattribute", "ordered-by"): "Əmr verən",
         ("claimattribute", "carried-out-by"): "İcra edən",
         ("claimattribute", "date"): "Tarix",
         ("relationtype", "responded-to"): "cavab verdi",
@@ -423,7 +422,7 @@ TERM_TRANSLATIONS = {
         ("eventtype", "military-operation"): "Военная операция",
         ("eventtype", "speech"): "Выступление",
         ("eventtype", "investigation"): "Расследование",
-        ("role", "named"): "Упомянут в источнике",
+        ("role", "named"): "Упоминается в источнике",
         ("role", "official"): "Должностное лицо",
         ("role", "speaker"): "Выступающий",
         ("role", "acting-unit"): "Действовавшая сила или подразделение",
