@@ -16,6 +16,7 @@ from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
 from . import words
+from .words import certainty as certainty  # re-exported: archive.dates.certainty
 
 
 def parse(text: str):

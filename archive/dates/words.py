@@ -204,12 +204,20 @@ def core_words(single: Single, genitive: bool = False) -> str:
     if single.decade is not None:
         args = {"year": single.decade, "year_ordinal": _ordinal(lang, single.decade)}
         if genitive:
+            # Translators: %(year)s 1980, or %(year_ordinal)s (Azerbaijani: 1980-ci).
+            # xgettext:no-python-format
             return pgettext("decade, genitive (after from, until, about)", "the %(year)ss") % args
+        # Translators: %(year)s 1980, or %(year_ordinal)s (Azerbaijani: 1980-ci).
+        # xgettext:no-python-format
         return pgettext("decade", "the %(year)ss") % args
     if single.century is not None:
         args = {"ordinal": _english_ordinal(single.century), "roman": _roman(single.century)}
         if genitive:
+            # Translators: %(ordinal)s 20th, or %(roman)s XX.
+            # xgettext:no-python-format
             return pgettext("century, genitive", "the %(ordinal)s century") % args
+        # Translators: %(ordinal)s 20th, or %(roman)s XX.
+        # xgettext:no-python-format
         return pgettext("century", "the %(ordinal)s century") % args
     year = year_words(single.year)
     if single.day:
@@ -223,6 +231,8 @@ def core_words(single: Single, genitive: bool = False) -> str:
             "year": year,
             "year_ordinal": _ordinal(lang, single.year) if single.year > 0 else year,
         }
+        # Translators: %(year)s 1990, or %(year_ordinal)s (Azerbaijani: 1990-cı).
+        # xgettext:no-python-format
         return pgettext("a season of a year", "%(season)s %(year)s") % args
     return year
 
@@ -259,9 +269,18 @@ def forms(single: Single, in_phrase: bool = False) -> _Args:
 
 def _qualifier_template(qualifier: str) -> str:
     if qualifier == "~":
+        # Translators: the date in the form the phrase takes: %(date)s, %(date_genitive)s
+        # (Russian), %(date_ablative)s or %(date_dative)s (Azerbaijani).
+        # xgettext:no-python-format
         return pgettext("an approximate date", "about %(date)s")
     if qualifier == "?":
+        # Translators: the date in the form the phrase takes: %(date)s, %(date_genitive)s
+        # (Russian), %(date_ablative)s or %(date_dative)s (Azerbaijani).
+        # xgettext:no-python-format
         return pgettext("an uncertain date", "perhaps %(date)s")
+    # Translators: the date in the form the phrase takes: %(date)s, %(date_genitive)s
+    # (Russian), %(date_ablative)s or %(date_dative)s (Azerbaijani).
+    # xgettext:no-python-format
     return pgettext("an uncertain, approximate date", "perhaps about %(date)s")
 
 
@@ -271,6 +290,24 @@ def _qualifier_adverb(qualifier: str) -> str:
     if qualifier == "?":
         return pgettext("an uncertain date, after from or until", "perhaps")
     return pgettext("an uncertain, approximate date, after from or until", "perhaps about")
+
+
+def certainty(text: str) -> str:
+    """How sure an EDTF date is, in a word or two; empty for an exact date."""
+    text = text.strip()
+    if not text:
+        return ""
+    if "%" in text or ("?" in text and "~" in text):
+        return pgettext("how sure a date is", "uncertain, approximate")
+    if "?" in text:
+        return pgettext("how sure a date is", "uncertain")
+    if "~" in text:
+        return pgettext("how sure a date is", "approximate")
+    if "X" in text or text.startswith(("[", "{")):
+        return pgettext("how sure a date is", "imprecise")
+    if text.startswith(("..", "/")) or text.endswith(("..", "/")):
+        return pgettext("how sure a date is", "open-ended")
+    return ""
 
 
 def single_words(text: str) -> str:
@@ -327,8 +364,14 @@ def describe(text: str) -> str:
         if first is None and last is None:
             return pgettext("an interval with neither end known", "date unknown")
         if first is None:
+            # Translators: the date in the form the phrase takes: %(date)s, %(date_genitive)s
+            # (Russian), %(date_ablative)s or %(date_dative)s (Azerbaijani).
+            # xgettext:no-python-format
             return pgettext("an interval open at its start", "until %(date)s") % forms(last, True)
         if last is None:
+            # Translators: the date in the form the phrase takes: %(date)s, %(date_genitive)s
+            # (Russian), %(date_ablative)s or %(date_dative)s (Azerbaijani).
+            # xgettext:no-python-format
             return pgettext("an interval open at its end", "from %(date)s") % forms(first, True)
         return _same_year_range(start, end) or _range(single_words(start), single_words(end))
     return single_words(text)
