@@ -17,6 +17,7 @@ from edtf.parser.edtf_exceptions import EDTFParseException
 
 from . import words
 from .words import certainty as certainty  # re-exported: archive.dates.certainty
+from .words import decade_label as decade_label
 
 
 def parse(text: str):

@@ -292,6 +292,14 @@ def _qualifier_adverb(qualifier: str) -> str:
     return pgettext("an uncertain, approximate date, after from or until", "perhaps about")
 
 
+def decade_label(start: int) -> str:
+    """A decade as a heading or a link: “1990s”, “1990-cı illər”, “1990-е”."""
+    args = {"year": start, "year_ordinal": _ordinal(language(), start)}
+    # Translators: %(year)s 1990, or %(year_ordinal)s (Azerbaijani: 1990-cı).
+    # xgettext:no-python-format
+    return pgettext("a decade as a heading", "%(year)ss") % args
+
+
 def certainty(text: str) -> str:
     """How sure an EDTF date is, in a word or two; empty for an exact date."""
     text = text.strip()

@@ -215,3 +215,13 @@ def test_machine_formats_keep_edtf_whatever_the_language(client):
             assert client.get(f"{prefix}/events/black-january/{citation}").content == (
                 english.content
             ), (prefix, citation)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("prefix", "decade"), [("", "1980s"), ("/az", "1980-ci illər"), ("/ru", "1980-е")]
+)
+def test_the_timeline_names_its_decades_in_the_language_of_the_page(client, prefix, decade):
+    factories.event(date="1987~")
+    html = client.get(f"{prefix}/events/timeline/").content.decode()
+    assert f'{decade} <span class="count">1</span>' in html
