@@ -12,7 +12,10 @@ names it as `kind:slug` ("place:baku"), the kind keys of `archive.registry`, so
 
 from decimal import Decimal
 
+from django.utils.translation import pgettext
+
 from archive import registry
+from archive.numbers import plain
 
 
 def normal(value) -> Decimal | None:
@@ -21,35 +24,38 @@ def normal(value) -> Decimal | None:
 
 
 def number_text(value) -> str:
-    """147, 1,000, 2.5: grouped, no trailing zeros."""
-    if value is None:
-        return ""
-    text = f"{normal(value):f}"
-    integer, _, fraction = text.partition(".")
-    grouped = f"{int(integer):,}" if integer.lstrip("-").isdigit() else integer
-    return f"{grouped}.{fraction}" if fraction else grouped
+    """147, 1,000, 2.5 (az 1.000, ru 1 000): grouped in the active language, no trailing
+    zeros."""
+    return "" if value is None else plain(value, grouping=True)
 
 
-def bounds_in_words(lower, upper) -> str:
+def bounds_in_words(lower, upper, unit: str = "") -> str:
+    """“between 131 and 147 people” (az “131 ilə 147 people arasında”, ru “от 131 до 147
+    people”): the unit follows the last figure."""
+    unit = f" {unit}" if unit else ""
     low, high = number_text(lower), number_text(upper)
     if low and high:
-        return f"between {low} and {high}"
+        args = {"low": low, "high": f"{high}{unit}"}
+        return pgettext("a number between bounds", "between %(low)s and %(high)s") % args
     if low:
-        return f"at least {low}"
+        return pgettext("a number's lower bound", "at least %(low)s") % {"low": f"{low}{unit}"}
     if high:
-        return f"up to {high}"
+        return pgettext("a number's upper bound", "up to %(high)s") % {"high": f"{high}{unit}"}
     return ""
 
 
 def number_in_words(number=None, lower=None, upper=None, unit: str = "") -> str:
     """The one wording of a number with optional bounds, with its unit after the figure."""
-    unit = f" {unit}" if unit else ""
-    span = bounds_in_words(lower, upper)
     if number is None:
-        return f"{span}{unit}" if span else ""
+        return bounds_in_words(lower, upper, unit)
+    figure = f"{number_text(number)} {unit}" if unit else number_text(number)
+    span = bounds_in_words(lower, upper)
     if span:
-        return f"about {number_text(number)}{unit} ({span})"
-    return f"{number_text(number)}{unit}"
+        return pgettext("a number with bounds", "about %(number)s (%(span)s)") % {
+            "number": figure,
+            "span": span,
+        }
+    return figure
 
 
 REFERENCE_HELP = (

@@ -6,12 +6,18 @@ place that shows one, a form widget, an admin list or a page, writes it through 
 
 from decimal import Decimal, InvalidOperation
 
+from babel.numbers import format_decimal
 from django import forms
+from django.utils.translation import get_language
+
+# Babel's (CLDR's) names of our languages; anything else reads as English.
+_LOCALES = {"en": "en", "az": "az", "ru": "ru"}
 
 
 def plain(value, grouping: bool = False) -> str:
-    """`value` without trailing zeros or an exponent; `grouping` adds thousands separators
-    for reading (1,500), never for a form field, which would refuse them."""
+    """`value` without trailing zeros or an exponent; `grouping` writes it for reading in the
+    active language, as CLDR says (1,500.5; az 1.500,5; ru 1 500,5 with a no-break space),
+    never for a form field, which would refuse it."""
     if value is None or value == "":
         return ""
     try:
@@ -21,10 +27,8 @@ def plain(value, grouping: bool = False) -> str:
     text = f"{number:f}"
     if not grouping:
         return text
-    integer, _, fraction = text.partition(".")
-    sign = "-" if integer.startswith("-") else ""
-    grouped = f"{sign}{int(integer.lstrip('-')):,}"
-    return f"{grouped}.{fraction}" if fraction else grouped
+    locale = _LOCALES.get((get_language() or "en").split("-")[0].lower(), "en")
+    return format_decimal(number, locale=locale, decimal_quantization=False)
 
 
 class PlainDecimalField(forms.DecimalField):

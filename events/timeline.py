@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django import forms
 from django.db.models import Count, F, IntegerField
 from django.db.models.functions import ExtractYear, Floor
+from django.utils.translation import gettext
 
 from archive import dates
 from events.models import EventType
@@ -34,10 +35,10 @@ class Period:
     @property
     def label(self) -> str:
         if self.kind == "decade":
-            return f"{self.start}s"
+            return dates.decade_label(self.start)
         if self.kind == "year":
             return str(self.start)
-        return "Date unknown"
+        return gettext("Date unknown")
 
     @property
     def param(self) -> tuple[str, str]:

@@ -11,6 +11,8 @@ from django.db import connection
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 
+from archive.dates import describe
+
 from . import backends, kinds, statements
 from .forms import SearchParams
 from .models import SearchTerm
@@ -47,11 +49,18 @@ class Hit:
     title_folded: str
     names_folded: str
     text_folded: str
+    date: str
     date_display: str
     url: str
     source_kind: str
     rank: float
     words: set[str] = field(default_factory=set, repr=False)
+
+    @property
+    def date_words(self) -> str:
+        """The date in the language of the page: written from the stored EDTF now, not at
+        index time; `date_display` is for records with none (a free-text date, a lifetime)."""
+        return describe(self.date) if self.date else self.date_display
 
     @property
     def kind_label(self) -> str:

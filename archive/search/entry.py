@@ -10,7 +10,9 @@ class Entry:
 
     `facets` maps a facet kind's registry key ("place", "person"...) to the primary keys of
     the records of that kind the entry is about; only published ones count. `date` is EDTF;
-    `earliest`/`latest`/`date_display` override what is derived from it (a lifetime, say).
+    `earliest`/`latest` override what is derived from it (a lifetime, say); `date_display` is
+    the words of a record without EDTF (free text, a lifetime), since results write EDTF in
+    the language of the page.
     """
 
     title: str

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from archive import registry
 from archive.bulkstats import refresh_statistics
-from archive.dates import bounds, describe
+from archive.dates import bounds
 from archive.imports.sql import insert
 from archive.models import Status
 
@@ -21,7 +21,6 @@ from .models import SearchDocument, SearchFacet, SearchTerm
 
 # EDTF parsing is slow (pyparsing) and dates repeat: remember what each string means.
 _bounds = lru_cache(maxsize=20_000)(bounds)
-_describe = lru_cache(maxsize=20_000)(describe)
 
 MAX_TEXT = 200_000  # characters of a record's text that are indexed
 CHUNK = 500
@@ -53,7 +52,8 @@ def entry_values(kind: registry.Kind, record, *, url: bool = True) -> tuple[dict
         "names": "\n".join(_unique(entry.names))[:20_000],
         "text": "\n\n".join(_unique(entry.text))[:MAX_TEXT],
         "date": (entry.date or "")[:200],
-        "date_display": (entry.date_display or _describe(entry.date))[:300],
+        # Words only for a record without EDTF: the page writes an EDTF date in its language.
+        "date_display": ("" if entry.date else entry.date_display)[:300],
         "earliest": earliest,
         "latest": latest,
         "decade": known.year // 10 * 10 if known else None,

@@ -138,7 +138,7 @@ class SearchView(TemplateView):
                     "kind_label": hit.kind_label,
                     "title": hit.title,
                     "url": request.build_absolute_uri(hit.url),
-                    "date": hit.date_display,
+                    "date": hit.date_words,
                     "snippet": hit.snippet_text,
                     "snippet_html": str(hit.snippet_html),
                     "rank": round(float(hit.rank), 6),
@@ -165,7 +165,7 @@ class SearchView(TemplateView):
                 for value in (
                     hit.kind_label,
                     hit.title,
-                    hit.date_display,
+                    hit.date_words,
                     self.request.build_absolute_uri(hit.url),
                     hit.snippet_text,
                 )

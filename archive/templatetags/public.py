@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from archive.dates import describe
+from archive import dates
 from archive.exports.jsonld import script
 
 register = template.Library()
@@ -12,26 +12,13 @@ register = template.Library()
 @register.filter
 def edtf_words(value: str) -> str:
     """An EDTF date in plain words: “19–20 January 1990”, “about 1987”."""
-    return describe(value or "")
+    return dates.describe(value or "")
 
 
 @register.filter
 def certainty(value: str) -> str:
     """How sure an EDTF date is, in a word or two; empty for an exact date."""
-    value = (value or "").strip()
-    if not value:
-        return ""
-    if "%" in value or ("?" in value and "~" in value):
-        return "uncertain, approximate"
-    if "?" in value:
-        return "uncertain"
-    if "~" in value:
-        return "approximate"
-    if "X" in value or value.startswith(("[", "{")):
-        return "imprecise"
-    if value.startswith(("..", "/")) or value.endswith(("..", "/")):
-        return "open-ended"
-    return ""
+    return dates.certainty(value or "")
 
 
 @register.filter

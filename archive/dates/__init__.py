@@ -1,7 +1,8 @@
 """Historical dates as EDTF strings: validation, derived bounds and plain-word display.
 
 The `edtf` package parses; we keep the string as entered (its model field corrupts some values)
-and derive indexed earliest/latest dates for sorting and range filters.
+and derive indexed earliest/latest dates for sorting and range filters. `words` writes them
+in the active language.
 """
 
 import datetime
@@ -14,12 +15,9 @@ from django.db import models
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
-MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
-
-_DATE_RE = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+from . import words
+from .words import certainty as certainty  # re-exported: archive.dates.certainty
+from .words import decade_label as decade_label
 
 
 def parse(text: str):
@@ -163,60 +161,9 @@ def bounds(text: str) -> tuple[datetime.date | None, datetime.date | None]:
     return found
 
 
-def _plain_single(text: str) -> str:
-    qualifier = ""
-    core = text
-    if core.endswith("%"):
-        qualifier, core = "perhaps about ", core[:-1]
-    elif core.endswith("~"):
-        qualifier, core = "about ", core[:-1]
-    elif core.endswith("?"):
-        qualifier, core = "perhaps ", core[:-1]
-    if core in ("", ".."):
-        return ""
-    match = _DATE_RE.match(core)
-    if match:
-        year, month, day = match.groups()
-        year_words = str(int(year)) if int(year) > 0 else f"{1 - int(year)} BCE"
-        if day:
-            words = f"{int(day)} {MONTHS[int(month) - 1]} {year_words}"
-        elif month and 1 <= int(month) <= 12:
-            words = f"{MONTHS[int(month) - 1]} {year_words}"
-        elif month and 21 <= int(month) <= 24:
-            season = ["spring", "summer", "autumn", "winter"][int(month) - 21]
-            words = f"{season} {year_words}"
-        else:
-            words = year_words
-        return qualifier + words
-    unspecified = re.fullmatch(r"(\d{2,3})X{1,2}", core)
-    if unspecified:
-        digits = unspecified.group(1)
-        if len(digits) == 3:
-            return f"{qualifier}the {digits}0s"
-        return f"{qualifier}the {int(digits) + 1}th century"
-    return qualifier + core
-
-
-def _same_prefix_range(start: str, end: str) -> str | None:
-    """“19–20 January 1990”, “January–March 1990” for plain ranges within one year."""
-    a, b = _DATE_RE.match(start), _DATE_RE.match(end)
-    if not (a and b) or a.group(1) != b.group(1):
-        return None
-    year = int(a.group(1))
-    if a.group(3) and b.group(3):
-        if a.group(2) == b.group(2):
-            return f"{int(a.group(3))}–{int(b.group(3))} {MONTHS[int(a.group(2)) - 1]} {year}"
-        return (
-            f"{int(a.group(3))} {MONTHS[int(a.group(2)) - 1]} – "
-            f"{int(b.group(3))} {MONTHS[int(b.group(2)) - 1]} {year}"
-        )
-    if a.group(2) and b.group(2) and not a.group(3) and not b.group(3):
-        return f"{MONTHS[int(a.group(2)) - 1]}–{MONTHS[int(b.group(2)) - 1]} {year}"
-    return None
-
-
 def describe(text: str) -> str:
-    """An EDTF date in plain words: “19–20 January 1990”, “about 1987”, “from 1993”."""
+    """An EDTF date in words of the active language: “19–20 January 1990”, “about 1987”,
+    “from 1993” (`archive.dates.words`); text that is not EDTF is shown as given."""
     text = (text or "").strip()
     if not text:
         return ""
@@ -224,30 +171,7 @@ def describe(text: str) -> str:
         bounds(text)
     except ValidationError:
         return text
-    if text.startswith("[") or text.startswith("{"):
-        items = [item.strip() for item in text[1:-1].split(",") if item.strip()]
-        joiner = " or " if text.startswith("[") else " and "
-        words = []
-        for item in items:
-            if ".." in item:
-                low, _, high = item.partition("..")
-                words.append(f"{_plain_single(low)}–{_plain_single(high)}")
-            else:
-                words.append(_plain_single(item))
-        if len(items) == 1 and ".." in items[0]:
-            return f"some time in {words[0]}"
-        return joiner.join(words)
-    if "/" in text:
-        start, _, end = text.partition("/")
-        if start in ("", ".."):
-            return f"until {_plain_single(end)}" if end not in ("", "..") else "date unknown"
-        if end in ("", ".."):
-            return f"from {_plain_single(start)}"
-        compact = _same_prefix_range(start, end)
-        if compact:
-            return compact
-        return f"{_plain_single(start)}–{_plain_single(end)}"
-    return _plain_single(text)
+    return words.describe(text)
 
 
 class EDTFField(models.CharField):
