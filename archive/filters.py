@@ -5,6 +5,8 @@ import re
 
 import django_filters as filters
 from django import forms
+from django.forms.utils import pretty_name
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from archive.dates import overlap_q
@@ -28,6 +30,23 @@ class YearInput(forms.NumberInput):
 
 
 YEAR_WIDGET = YearInput()
+
+
+def _descending(label) -> str:
+    return _("%s (descending)") % label
+
+
+class SortFilter(filters.OrderingFilter):
+    """A sort box whose options read in the page's language: django-filter formats each
+    "… (descending)" label once, at import, in English; here it stays lazy."""
+
+    def build_choices(self, fields, labels):
+        choices = []
+        for field, param in fields.items():
+            label = labels.get(field, pretty_name(param))
+            descending = labels.get(f"-{param}", lazy(_descending, str)(label))
+            choices += [(param, label), (f"-{param}", descending)]
+        return choices
 
 
 def overlapping(queryset, earliest: str, latest: str, start: int | None, end: int | None):
@@ -91,7 +110,7 @@ class SourceFilter(YearRangeMixin):
         empty_label=_("Any kind"),
     )
     language = filters.ChoiceFilter(label=_("Language"), choices=[], empty_label=_("Any language"))
-    sort = filters.OrderingFilter(
+    sort = SortFilter(
         label=_("Sort by"),
         fields=(("title", "title"), ("date_earliest", "date")),
         field_labels={"title": _("Title"), "date_earliest": _("Date")},
@@ -112,9 +131,7 @@ class SourceFilter(YearRangeMixin):
 
 class PlaceFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(label=_("Kind"), choices=[], empty_label=_("Any kind"))
-    sort = filters.OrderingFilter(
-        label=_("Sort by"), fields=(("name", "name"),), empty_label=_("Name")
-    )
+    sort = SortFilter(label=_("Sort by"), fields=(("name", "name"),), empty_label=_("Name"))
 
     class Meta:
         model = Place
@@ -135,7 +152,7 @@ class MediaFilter(YearRangeMixin):
         to_field_name="slug",
         empty_label=_("Any licence"),
     )
-    sort = filters.OrderingFilter(
+    sort = SortFilter(
         label=_("Sort by"),
         fields=(("title", "title"), ("date_earliest", "date")),
         field_labels={"title": _("Title"), "date_earliest": _("Date")},

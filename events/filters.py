@@ -4,7 +4,7 @@ A place and a person are given by slug (`archive.recordfilters`)."""
 import django_filters as filters
 from django.utils.translation import gettext_lazy as _
 
-from archive.filters import YearRangeForm, YearRangeMixin
+from archive.filters import SortFilter, YearRangeForm, YearRangeMixin
 from archive.models import Place
 from archive.recordfilters import RecordFilter
 from events.models import Event, EventType, Role
@@ -28,7 +28,7 @@ class EventFilter(YearRangeMixin):
         to_field_name="slug",
         empty_label=_("Any role"),
     )
-    sort = filters.OrderingFilter(
+    sort = SortFilter(
         label=_("Sort by"),
         fields=(("date_earliest", "date"), ("title", "title")),
         field_labels={"date_earliest": _("Date"), "title": _("Title")},

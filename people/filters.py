@@ -4,7 +4,7 @@ import django_filters as filters
 from django.db.models.functions import Substr, Upper
 from django.utils.translation import gettext_lazy as _
 
-from archive.filters import YEAR_WIDGET, YearRangeForm, overlapping
+from archive.filters import YEAR_WIDGET, SortFilter, YearRangeForm, overlapping
 from archive.models import Place
 from archive.recordfilters import RecordFilter
 from people import hooks
@@ -36,7 +36,7 @@ class PersonFilter(filters.FilterSet):
         label=_("Alive to year"), method="filter_lifetime", min_value=1, max_value=9999,
         widget=YEAR_WIDGET,
     )  # fmt: skip
-    sort = filters.OrderingFilter(
+    sort = SortFilter(
         label=_("Sort by"),
         fields=(("sort_name", "name"), ("birth_date_earliest", "born")),
         field_labels={"sort_name": _("Name"), "birth_date_earliest": _("Year of birth")},
@@ -94,7 +94,7 @@ class OrganisationFilter(filters.FilterSet):
         label=_("Existed to year"), method="filter_existence", min_value=1, max_value=9999,
         widget=YEAR_WIDGET,
     )  # fmt: skip
-    sort = filters.OrderingFilter(
+    sort = SortFilter(
         label=_("Sort by"),
         fields=(("sort_name", "name"), ("founded_earliest", "founded")),
         field_labels={"sort_name": _("Name"), "founded_earliest": _("Year founded")},

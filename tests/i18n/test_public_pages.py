@@ -61,6 +61,7 @@ PAGES = {
             ">Apply<": (">Tətbiq et<", ">Применить<"),
             ">From year<": (">İldən<", ">С года<"),
             ">Any type<": (">İstənilən tip<", ">Любой тип<"),
+            "Date (descending)<": ("Tarix (azalan sırada)<", "Дата (по убыванию)<"),
         },
     ),
     "person list": (
