@@ -5,6 +5,9 @@ import re
 
 import django_filters as filters
 from django import forms
+from django.forms.utils import pretty_name
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
 from archive.dates import overlap_q
 from archive.models import Licence, MediaItem, Place, Source, SourceKind
@@ -29,6 +32,23 @@ class YearInput(forms.NumberInput):
 YEAR_WIDGET = YearInput()
 
 
+def _descending(label) -> str:
+    return _("%s (descending)") % label
+
+
+class SortFilter(filters.OrderingFilter):
+    """A sort box whose options read in the page's language: django-filter formats each
+    "… (descending)" label once, at import, in English; here it stays lazy."""
+
+    def build_choices(self, fields, labels):
+        choices = []
+        for field, param in fields.items():
+            label = labels.get(field, pretty_name(param))
+            descending = labels.get(f"-{param}", lazy(_descending, str)(label))
+            choices += [(param, label), (f"-{param}", descending)]
+        return choices
+
+
 def overlapping(queryset, earliest: str, latest: str, start: int | None, end: int | None):
     """Records whose uncertain date could fall in the years `start`–`end`: the one rule,
     `archive.dates.overlap_q` (an open end reaches; an undated record never matches)."""
@@ -47,7 +67,7 @@ class YearRangeForm(forms.Form):
         for first, last in self.ranges:
             start, end = data.get(first), data.get(last)
             if start is not None and end is not None and start > end:
-                self.add_error(last, "The end year is before the start year.")
+                self.add_error(last, _("The end year is before the start year."))
         return data
 
 
@@ -56,10 +76,10 @@ class YearRangeMixin(filters.FilterSet):
 
     date_prefix = "date"
     year_from = filters.NumberFilter(
-        label="From year", method="filter_years", min_value=1, max_value=9999, widget=YEAR_WIDGET
+        label=_("From year"), method="filter_years", min_value=1, max_value=9999, widget=YEAR_WIDGET
     )
     year_to = filters.NumberFilter(
-        label="To year", method="filter_years", min_value=1, max_value=9999, widget=YEAR_WIDGET
+        label=_("To year"), method="filter_years", min_value=1, max_value=9999, widget=YEAR_WIDGET
     )
 
     def filter_years(self, queryset, name, value):
@@ -84,17 +104,17 @@ def distinct_choices(queryset, field: str) -> list[tuple[str, str]]:
 
 class SourceFilter(YearRangeMixin):
     kind = filters.ModelChoiceFilter(
-        label="Kind",
+        label=_("Kind"),
         queryset=SourceKind.objects.all(),
         to_field_name="slug",
-        empty_label="Any kind",
+        empty_label=_("Any kind"),
     )
-    language = filters.ChoiceFilter(label="Language", choices=[], empty_label="Any language")
-    sort = filters.OrderingFilter(
-        label="Sort by",
+    language = filters.ChoiceFilter(label=_("Language"), choices=[], empty_label=_("Any language"))
+    sort = SortFilter(
+        label=_("Sort by"),
         fields=(("title", "title"), ("date_earliest", "date")),
-        field_labels={"title": "Title", "date_earliest": "Date"},
-        empty_label="Title",
+        field_labels={"title": _("Title"), "date_earliest": _("Date")},
+        empty_label=_("Title"),
     )
 
     class Meta:
@@ -110,8 +130,8 @@ class SourceFilter(YearRangeMixin):
 
 
 class PlaceFilter(filters.FilterSet):
-    kind = filters.ChoiceFilter(label="Kind", choices=[], empty_label="Any kind")
-    sort = filters.OrderingFilter(fields=(("name", "name"),), empty_label="Name")
+    kind = filters.ChoiceFilter(label=_("Kind"), choices=[], empty_label=_("Any kind"))
+    sort = SortFilter(label=_("Sort by"), fields=(("name", "name"),), empty_label=_("Name"))
 
     class Meta:
         model = Place
@@ -124,19 +144,19 @@ class PlaceFilter(filters.FilterSet):
 
 class MediaFilter(YearRangeMixin):
     media_type = filters.ChoiceFilter(
-        label="Type", choices=MediaItem.MediaType.choices, empty_label="Any type"
+        label=_("Type"), choices=MediaItem.MediaType.choices, empty_label=_("Any type")
     )
     licence = filters.ModelChoiceFilter(
-        label="Licence",
+        label=_("Licence"),
         queryset=Licence.objects.all(),
         to_field_name="slug",
-        empty_label="Any licence",
+        empty_label=_("Any licence"),
     )
-    sort = filters.OrderingFilter(
-        label="Sort by",
+    sort = SortFilter(
+        label=_("Sort by"),
         fields=(("title", "title"), ("date_earliest", "date")),
-        field_labels={"title": "Title", "date_earliest": "Date"},
-        empty_label="Title",
+        field_labels={"title": _("Title"), "date_earliest": _("Date")},
+        empty_label=_("Title"),
     )
 
     class Meta:

@@ -15,6 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from archive import registry
 
@@ -103,13 +104,13 @@ class RecordSlugField(forms.CharField):
             return record
         self.candidates = candidates(self.record_model, text)
         kind = registry.kind_for_model(self.record_model)
-        label = kind.label.lower() if kind else "record"
+        label = gettext(kind.label).lower() if kind else gettext("record")
         # The text goes in as a parameter: a "%" typed by a visitor is no format directive.
         if self.candidates:
-            message = f"Choose the {label} you mean by “%(text)s”:"
+            message = gettext("Choose the %(kind)s you mean by “%(text)s”:")
         else:
-            message = f"No published {label} matches “%(text)s”. Try another name."
-        raise ValidationError(message, code="choose", params={"text": text})
+            message = gettext("No published %(kind)s matches “%(text)s”. Try another name.")
+        raise ValidationError(message, code="choose", params={"text": text, "kind": label})
 
 
 class RecordFilter(filters.Filter):

@@ -2,8 +2,9 @@
 A place and a person are given by slug (`archive.recordfilters`)."""
 
 import django_filters as filters
+from django.utils.translation import gettext_lazy as _
 
-from archive.filters import YearRangeForm, YearRangeMixin
+from archive.filters import SortFilter, YearRangeForm, YearRangeMixin
 from archive.models import Place
 from archive.recordfilters import RecordFilter
 from events.models import Event, EventType, Role
@@ -12,23 +13,26 @@ from people.models import Person
 
 class EventFilter(YearRangeMixin):
     event_type = filters.ModelChoiceFilter(
-        label="Type", queryset=EventType.objects.all(), to_field_name="slug", empty_label="Any type"
+        label=_("Type"),
+        queryset=EventType.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Any type"),
     )
     # Records by slug in a text box, never a list of every place and person.
-    place = RecordFilter(label="Place", field_name="places", record_model=Place)
-    person = RecordFilter(label="Person", method="filter_participation", record_model=Person)
+    place = RecordFilter(label=_("Place"), field_name="places", record_model=Place)
+    person = RecordFilter(label=_("Person"), method="filter_participation", record_model=Person)
     role = filters.ModelChoiceFilter(
-        label="Role",
+        label=_("Role"),
         method="filter_participation",
         queryset=Role.objects.all(),
         to_field_name="slug",
-        empty_label="Any role",
+        empty_label=_("Any role"),
     )
-    sort = filters.OrderingFilter(
-        label="Sort by",
+    sort = SortFilter(
+        label=_("Sort by"),
         fields=(("date_earliest", "date"), ("title", "title")),
-        field_labels={"date_earliest": "Date", "title": "Title"},
-        empty_label="Date",
+        field_labels={"date_earliest": _("Date"), "title": _("Title")},
+        empty_label=_("Date"),
     )
 
     class Meta:

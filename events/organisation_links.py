@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import django_filters as filters
 from django.db.models import Prefetch
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from archive import registry
 from archive.citetext import Footnote
@@ -65,10 +67,10 @@ def _filter_role(queryset, name, value):
 
 def _role_filter():
     return filters.ModelChoiceFilter(
-        label="Role in an event",
+        label=_("Role in an event"),
         queryset=Role.objects.all(),
         to_field_name="slug",
-        empty_label="Any role",
+        empty_label=_("Any role"),
         method=_filter_role,
     )
 
@@ -159,7 +161,7 @@ INVOLVEMENT_EVIDENCE = Evidence(
     record=_evidence_record,
     owner=lambda row: row.event,
     mention=lambda row: (
-        "Organisation involved",
+        gettext("Organisation involved"),
         f"{row.organisation} — {row.role}",
         row.locator,
         row.quotation,

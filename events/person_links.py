@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import django_filters as filters
 from django.db.models import Prefetch
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from archive import registry
 from archive.citetext import Footnote
@@ -63,10 +65,10 @@ def _filter_role(queryset, name, value):
 
 def _role_filter():
     return filters.ModelChoiceFilter(
-        label="Role in an event",
+        label=_("Role in an event"),
         queryset=Role.objects.all(),
         to_field_name="slug",
-        empty_label="Any role",
+        empty_label=_("Any role"),
         method=_filter_role,
     )
 
@@ -108,7 +110,12 @@ PARTICIPATION_EVIDENCE = Evidence(
     ),
     record=lambda row: row.event if _both_published(row.event, row.person) else None,
     owner=lambda row: row.event,
-    mention=lambda row: ("Participation", _less(row, row.event), row.locator, row.quotation),
+    mention=lambda row: (
+        gettext("Participation"),
+        _less(row, row.event),
+        row.locator,
+        row.quotation,
+    ),
 )
 
 RELATION_EVIDENCE = Evidence(
@@ -117,7 +124,7 @@ RELATION_EVIDENCE = Evidence(
     ),
     record=lambda row: row.from_event if _both_published(row.from_event, row.to_event) else None,
     owner=lambda row: row.from_event,
-    mention=lambda row: ("Event relation", _less(row, row.from_event), "", ""),
+    mention=lambda row: (gettext("Event relation"), _less(row, row.from_event), "", ""),
 )
 
 

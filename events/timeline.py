@@ -15,6 +15,7 @@ from django import forms
 from django.db.models import Count, F, IntegerField
 from django.db.models.functions import ExtractYear, Floor
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from archive import dates
 from events.models import EventType
@@ -56,6 +57,11 @@ class Period:
     def decade(self) -> int | None:
         return None if self.start is None else self.start // 10 * 10
 
+    @property
+    def decade_label(self) -> str:
+        """The label of the decade this period is in ("1990s" for 1994)."""
+        return Period("decade", self.decade).label
+
     def overlap_q(self):
         return dates.overlap_q("date_earliest", "date_latest", self.start, self.end)
 
@@ -69,11 +75,11 @@ class NarrowForm(forms.Form):
     people, which grow with the archive, are narrowed on the browse page)."""
 
     event_type = forms.ModelChoiceField(
-        label="Type",
+        label=_("Type"),
         queryset=EventType.objects.all(),
         to_field_name="slug",
         required=False,
-        empty_label="Any type",
+        empty_label=_("Any type"),
     )
 
     def narrow(self, queryset):
@@ -88,16 +94,22 @@ def period_from(params) -> Period | None:
     """The period a query string asks for, None for none; BadPeriod for nonsense."""
     if params.get("date") == "unknown":
         return Period(UNDATED)
-    for kind, width, example in (("decade", 10, "1990"), ("year", 1, "1994")):
+    refusals = {
+        "decade": _(
+            "“%(value)s” is not a decade this timeline knows; write it like 1990 (a year ending "
+            "in 0), between 1 and 9999."
+        ),
+        "year": _(
+            "“%(value)s” is not a year this timeline knows; write it like 1994, between 1 and 9999."
+        ),
+    }
+    for kind, width in (("decade", 10), ("year", 1)):
         value = params.get(kind)
         if value is None:
             continue
         value = value.strip()
         if not value.isdigit() or not 1 <= int(value) <= 9999 or int(value) % width:
-            raise BadPeriod(
-                f"“{value}” is not a {kind} this timeline knows; write it like {example}"
-                f"{' (a year ending in 0)' if width == 10 else ''}, between 1 and 9999."
-            )
+            raise BadPeriod(refusals[kind] % {"value": value})
         return Period(kind, int(value))
     return None
 
@@ -275,7 +287,7 @@ def grouped(events, period: Period) -> list[Group]:
         if period.kind == UNDATED:
             label = period.label
         elif began is None or began.year < period.start:
-            label = f"Begun before {period.start}"
+            label = gettext("Begun before %(year)s") % {"year": period.start}
         else:
             label = str(began.year)
         groups.setdefault(label, Group(label, [])).events.append(event)

@@ -2,8 +2,9 @@
 
 import django_filters as filters
 from django.db.models.functions import Substr, Upper
+from django.utils.translation import gettext_lazy as _
 
-from archive.filters import YEAR_WIDGET, YearRangeForm, overlapping
+from archive.filters import YEAR_WIDGET, SortFilter, YearRangeForm, overlapping
 from archive.models import Place
 from archive.recordfilters import RecordFilter
 from people import hooks
@@ -26,20 +27,20 @@ class PersonFilter(filters.FilterSet):
     """People by initial letter and lifetime; apps above `people` add more filters through
     `people.hooks.add_filter` (events add the role a person played), after the letter."""
 
-    letter = filters.CharFilter(label="Initial letter", method="filter_letter", max_length=1)
+    letter = filters.CharFilter(label=_("Initial letter"), method="filter_letter", max_length=1)
     lived_from = filters.NumberFilter(
-        label="Alive from year", method="filter_lifetime", min_value=1, max_value=9999,
+        label=_("Alive from year"), method="filter_lifetime", min_value=1, max_value=9999,
         widget=YEAR_WIDGET,
     )  # fmt: skip
     lived_to = filters.NumberFilter(
-        label="Alive to year", method="filter_lifetime", min_value=1, max_value=9999,
+        label=_("Alive to year"), method="filter_lifetime", min_value=1, max_value=9999,
         widget=YEAR_WIDGET,
     )  # fmt: skip
-    sort = filters.OrderingFilter(
-        label="Sort by",
+    sort = SortFilter(
+        label=_("Sort by"),
         fields=(("sort_name", "name"), ("birth_date_earliest", "born")),
-        field_labels={"sort_name": "Name", "birth_date_earliest": "Year of birth"},
-        empty_label="Name",
+        field_labels={"sort_name": _("Name"), "birth_date_earliest": _("Year of birth")},
+        empty_label=_("Name"),
     )
 
     class Meta:
@@ -79,25 +80,25 @@ class OrganisationFilter(filters.FilterSet):
     filters through `people.hooks.add_filter` (events add the role a body played)."""
 
     organisation_type = filters.ModelChoiceFilter(
-        label="Type",
+        label=_("Type"),
         queryset=OrganisationType.objects.all(),
         to_field_name="slug",
-        empty_label="Any type",
+        empty_label=_("Any type"),
     )
-    place = RecordFilter(label="Place", field_name="places", record_model=Place, distinct=True)
+    place = RecordFilter(label=_("Place"), field_name="places", record_model=Place, distinct=True)
     year_from = filters.NumberFilter(
-        label="Existed from year", method="filter_existence", min_value=1, max_value=9999,
+        label=_("Existed from year"), method="filter_existence", min_value=1, max_value=9999,
         widget=YEAR_WIDGET,
     )  # fmt: skip
     year_to = filters.NumberFilter(
-        label="Existed to year", method="filter_existence", min_value=1, max_value=9999,
+        label=_("Existed to year"), method="filter_existence", min_value=1, max_value=9999,
         widget=YEAR_WIDGET,
     )  # fmt: skip
-    sort = filters.OrderingFilter(
-        label="Sort by",
+    sort = SortFilter(
+        label=_("Sort by"),
         fields=(("sort_name", "name"), ("founded_earliest", "founded")),
-        field_labels={"sort_name": "Name", "founded_earliest": "Year founded"},
-        empty_label="Name",
+        field_labels={"sort_name": _("Name"), "founded_earliest": _("Year founded")},
+        empty_label=_("Name"),
     )
 
     class Meta:

@@ -5,8 +5,14 @@ import re
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
+from django.utils.translation import gettext_noop
 
-SORTS = {"relevance": "Relevance", "date": "Date, oldest first", "-date": "Date, newest first"}
+# Labels marked here, translated where the page shows them (the keys are the URL's values).
+SORTS = {
+    "relevance": gettext_noop("Relevance"),
+    "date": gettext_noop("Date, oldest first"),
+    "-date": gettext_noop("Date, newest first"),
+}
 FORMATS = ("html", "json", "csv")
 PER_PAGE = 20
 MAX_PAGE = 500

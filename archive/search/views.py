@@ -3,6 +3,8 @@
 import csv
 
 from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from archive import registry
@@ -13,14 +15,23 @@ from .forms import SORTS, SearchParams
 MAX_EXPORT = 1000  # rows in a CSV export
 # The facets every search has; each facet kind adds its own, titled with its label and
 # selected by a URL parameter that is its key (`?place=3`, `?person=12`).
-FACET_TITLES = {"kind": "Kind", "decade": "Date", "source_kind": "Source kind"}
+FACET_TITLES = {"kind": _("Kind"), "decade": _("Date"), "source_kind": _("Source kind")}
 
 
 def facet_title(name: str) -> str:
     if name in FACET_TITLES:
         return FACET_TITLES[name]
     kind = registry.get(name)
-    return kind.label if kind else name
+    return gettext(kind.label) if kind else name
+
+
+def facet_label(name: str, value) -> str:
+    """A facet value as the page shows it, in the page's language (the JSON keeps English)."""
+    if name == "kind":
+        return gettext(value.label)  # a kind's plural, marked where the kind is registered
+    if name == "decade":
+        return gettext("%(start)ss") % {"start": value.value}
+    return value.label
 
 
 def _csv_cell(value) -> str:
@@ -56,7 +67,7 @@ class SearchView(TemplateView):
             query=params.q,
             candidates=engine.CANDIDATES,
             facets=self.facet_groups(results, query),
-            sorts=[(key, label, key == params.sort) for key, label in SORTS.items()],
+            sorts=[(key, gettext(label), key == params.sort) for key, label in SORTS.items()],
             hidden=[
                 (name, value)
                 for name in ("kind", *engine.facet_keys(), "source_kind", "from", "to")
@@ -100,7 +111,7 @@ class SearchView(TemplateView):
                     else:
                         current = [*current, value.value]
                     toggled.setlist(name, current)
-                items.append((value, "?" + toggled.urlencode()))
+                items.append((value, "?" + toggled.urlencode(), facet_label(name, value)))
             if items:
                 groups.append({"name": name, "title": facet_title(name), "items": items})
         return groups

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext
 
 from archive import registry
 from archive.models import Citation, Claim, Source
@@ -42,6 +43,7 @@ def cited_by(source) -> list[CitedByGroup]:
 
     Queries: citations, claims, one per registered evidence, one per kind with generic hits.
     """
+    cited = gettext("Cited")  # what a plain citation is called on the page
     kinds = registry.kinds()
     content_types = ContentType.objects.get_for_models(*(k.model for k in kinds))
     kind_by_ct = {content_types[k.model].pk: k for k in kinds}
@@ -51,12 +53,12 @@ def cited_by(source) -> list[CitedByGroup]:
         if kind is None:
             continue
         mentions = generic[kind].setdefault(citation.object_id, [])
-        plain = next((m for m in mentions if m.what == "Cited" and not m.quotation), None)
+        plain = next((m for m in mentions if m.what == cited and not m.quotation), None)
         if plain is not None and not citation.quotation:
             # Citations without a quotation share one line: "Cited, para. 2; para. 3".
             plain.locator = "; ".join(filter(None, [plain.locator, citation.locator]))
         else:
-            mentions.append(Mention("Cited", "", citation.locator, citation.quotation))
+            mentions.append(Mention(cited, "", citation.locator, citation.quotation))
     for claim in (
         Claim.objects.filter(source=source)
         .select_related("attribute")

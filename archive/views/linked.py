@@ -5,6 +5,7 @@ so that `archive` names no other app's model or field."""
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 
 from archive import registry
 
@@ -43,9 +44,10 @@ def linked_groups(record) -> list[LinkedGroup]:
         records = getattr(record, _attr(kind, link), [])
         if not records:
             continue
-        label = link.label or kind.plural
+        label = gettext(link.label or kind.plural)
         role = field.verbose_name
         if not link.label and not field.many_to_many and role != type(record)._meta.verbose_name:
-            label = f"{kind.plural}: {role}"  # "People: birth place"
+            # "People: birth place"
+            label = gettext("%(kind)s: %(role)s") % {"kind": gettext(kind.plural), "role": role}
         groups.append(LinkedGroup(label, kind, records))
     return groups

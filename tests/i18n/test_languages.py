@@ -184,21 +184,3 @@ def test_a_missing_page_says_not_found_in_the_visitors_language(client, db, lang
     assert html_lang(html) == language
     assert nav_labels(html) == NAVIGATION[language]
     assert not alternates(html)  # nothing to point to in the other languages
-
-
-def main_lang(html: str) -> str | None:
-    tag = re.search(r'<main id="main"[^>]*>', html)
-    assert tag, "no <main>"
-    found = re.search(r' lang="([^"]+)"', tag.group(0))
-    return found.group(1) if found else None
-
-
-@pytest.mark.parametrize("language", ["az", "ru"])
-def test_text_not_yet_translated_is_marked_english(client, site, language):
-    # The record pages' own text is English until it is translated: it must not pass as az/ru.
-    event = page(client, f"/{language}/events/{EVENT_SLUG}/")
-    assert html_lang(event) == language
-    assert main_lang(event) == "en"
-    home = page(client, f"/{language}/")
-    assert main_lang(home) is None  # translated: the page's own language holds
-    assert main_lang(page(client, f"/events/{EVENT_SLUG}/")) is None  # English needs no mark
