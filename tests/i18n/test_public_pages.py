@@ -111,7 +111,7 @@ PAGES = {
         {
             ">Events per decade<": (">Onilliklər üzrə hadisələr<", ">События по десятилетиям<"),
             ">Show<": (">Göstər<", ">Показать<"),
-            "1990s": ("1990 onilliyi", "1990-е"),
+            "1990s": ("1990-cı illər", "1990-е"),
         },
     ),
     "timeline overview of a year": (
