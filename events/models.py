@@ -1,6 +1,7 @@
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from archive.dates import EDTFField, describe
 from archive.models import RECORD_FOLLOW, MediaItem, Place, Record, Source, Term
@@ -10,7 +11,7 @@ from people.models import Organisation, Person
 
 class EventType(Term):
     class Meta(Term.Meta):
-        verbose_name = "event type"
+        verbose_name = _("event type")
 
 
 class Role(Term):
@@ -18,41 +19,62 @@ class Role(Term):
     acting unit, reporting outlet..."""
 
     class Meta(Term.Meta):
-        verbose_name = "participant role"
+        verbose_name = _("participant role")
 
 
 class RelationType(Term):
     inverse_name = models.CharField(
-        max_length=100, help_text="The relation read from the other end: caused → was caused by."
+        max_length=100,
+        help_text=_("The relation read from the other end: caused → was caused by."),
+        verbose_name=_("inverse name"),
     )
 
     class Meta(Term.Meta):
-        verbose_name = "event relation type"
+        verbose_name = _("event relation type")
 
 
 class Event(Record):
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, verbose_name=_("title"))
     event_type = models.ForeignKey(
-        EventType, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+        EventType,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        verbose_name=_("event type"),
     )
-    date = EDTFField()
-    date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    date = EDTFField(verbose_name=_("date"))
+    date_earliest = models.DateField(
+        null=True, blank=True, editable=False, db_index=True, verbose_name=_("date earliest")
+    )
     date_text = models.CharField(
-        "date as written",
+        _("date as written"),
         max_length=200,
         blank=True,
-        help_text="The date as the source or museum record gives it (“c.1819”, “date not known”); "
-        "shown when it says more than the EDTF date.",
+        help_text=_(
+            "The date as the source or museum record gives it (“c.1819”, “date not known”); "
+            "shown when it says more than the EDTF date."
+        ),
     )
-    date_latest = models.DateField(null=True, blank=True, editable=False, db_index=True)
-    places = models.ManyToManyField(Place, blank=True, related_name="events")
+    date_latest = models.DateField(
+        null=True, blank=True, editable=False, db_index=True, verbose_name=_("date latest")
+    )
+    places = models.ManyToManyField(
+        Place, blank=True, related_name="events", verbose_name=_("places")
+    )
     summary = models.CharField(
-        max_length=500, blank=True, help_text="One or two sentences, in neutral words."
+        max_length=500,
+        blank=True,
+        help_text=_("One or two sentences, in neutral words."),
+        verbose_name=_("summary"),
     )
     description = models.TextField(
         blank=True,
-        help_text="Markdown. Cite sources with [@source-slug] or [@source-slug, p. 4]. "
-        "Attribute contested statements: “According to [@source-slug], …”.",
+        help_text=_(
+            "Markdown. Cite sources with [@source-slug] or [@source-slug, p. 4]. "
+            "Attribute contested statements: “According to [@source-slug], …”."
+        ),
+        verbose_name=_("description"),
     )
     parent = models.ForeignKey(
         "self",
@@ -60,10 +82,15 @@ class Event(Record):
         blank=True,
         on_delete=models.PROTECT,
         related_name="parts",
-        help_text="The larger event this one is part of.",
+        help_text=_("The larger event this one is part of."),
+        verbose_name=_("parent"),
     )
-    media = models.ManyToManyField(MediaItem, blank=True, related_name="events")
-    people = models.ManyToManyField(Person, through="Participation", related_name="events")
+    media = models.ManyToManyField(
+        MediaItem, blank=True, related_name="events", verbose_name=_("media")
+    )
+    people = models.ManyToManyField(
+        Person, through="Participation", related_name="events", verbose_name=_("people")
+    )
 
     url_name = "events:event_detail"
     cited_text_fields = ("description",)
@@ -98,21 +125,28 @@ class Event(Record):
 class Participation(models.Model):
     """A person took part in an event in a role, according to a source."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="participations")
-    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="participations")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="participations", verbose_name=_("event")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="participations", verbose_name=_("person")
+    )
+    role = models.ForeignKey(
+        Role, on_delete=models.PROTECT, related_name="participations", verbose_name=_("role")
+    )
     source = models.ForeignKey(
         Source,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="participations",
-        help_text="The source that says so.",
+        help_text=_("The source that says so."),
+        verbose_name=_("source"),
     )
-    locator = models.CharField(max_length=100, blank=True)
-    quotation = models.TextField(blank=True)
-    note = models.TextField(blank=True)
-    order = models.PositiveIntegerField(default=0)
+    locator = models.CharField(max_length=100, blank=True, verbose_name=_("locator"))
+    quotation = models.TextField(blank=True, verbose_name=_("quotation"))
+    note = models.TextField(blank=True, verbose_name=_("note"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
 
     class Meta:
         ordering = ["order", "pk"]
@@ -131,13 +165,24 @@ class Participation(models.Model):
 class EventRelation(models.Model):
     """A typed relation between two events: caused, followed, responded to..."""
 
-    from_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_out")
-    to_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_in")
-    relation_type = models.ForeignKey(RelationType, on_delete=models.PROTECT)
-    source = models.ForeignKey(
-        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="event_relations"
+    from_event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="relations_out", verbose_name=_("from event")
     )
-    note = models.TextField(blank=True)
+    to_event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="relations_in", verbose_name=_("to event")
+    )
+    relation_type = models.ForeignKey(
+        RelationType, on_delete=models.PROTECT, verbose_name=_("relation type")
+    )
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="event_relations",
+        verbose_name=_("source"),
+    )
+    note = models.TextField(blank=True, verbose_name=_("note"))
 
     class Meta:
         constraints = [
@@ -160,28 +205,36 @@ class Involvement(models.Model):
     """An organisation took part in an event in a role (the unit that acted, the outlet that
     reported), according to a source."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="involvements")
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="involvements"
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="involvements", verbose_name=_("event")
     )
-    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="involvements")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="involvements",
+        verbose_name=_("organisation"),
+    )
+    role = models.ForeignKey(
+        Role, on_delete=models.PROTECT, related_name="involvements", verbose_name=_("role")
+    )
     source = models.ForeignKey(
         Source,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="involvements",
-        help_text="The source that says so.",
+        help_text=_("The source that says so."),
+        verbose_name=_("source"),
     )
-    locator = models.CharField(max_length=100, blank=True)
-    quotation = models.TextField(blank=True)
-    note = models.TextField(blank=True)
-    order = models.PositiveIntegerField(default=0)
+    locator = models.CharField(max_length=100, blank=True, verbose_name=_("locator"))
+    quotation = models.TextField(blank=True, verbose_name=_("quotation"))
+    note = models.TextField(blank=True, verbose_name=_("note"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
 
     class Meta:
         ordering = ["order", "pk"]
-        verbose_name = "organisation involved"
-        verbose_name_plural = "organisations involved"
+        verbose_name = _("organisation involved")
+        verbose_name_plural = _("organisations involved")
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "organisation", "role"],

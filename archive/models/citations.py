@@ -4,6 +4,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from archive import citetext
 from archive.claimvalues import normal, number_in_words
@@ -17,8 +18,10 @@ from .vocabularies import ClaimAttribute
 class RecordLink(models.Model):
     """A generic link to any record (event, person, place, source, media item)."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(verbose_name=_("object id"))
     record = GenericForeignKey("content_type", "object_id")
 
     class Meta:
@@ -110,19 +113,27 @@ class CitationQuerySet(RecordLinkQuerySet):
 class Citation(RecordLink):
     """A record cites a source, at a locator, optionally quoting it. Numbers as a footnote."""
 
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="cited_in")
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="cited_in", verbose_name=_("source")
+    )
     locator = models.CharField(
         max_length=100,
         blank=True,
-        help_text="Page, paragraph or timecode: p. 4, para. 8, 01:02:03.",
+        help_text=_("Page, paragraph or timecode: p. 4, para. 8, 01:02:03."),
+        verbose_name=_("locator"),
     )
-    quotation = models.TextField(blank=True, help_text="The exact words of the source, short.")
-    note = models.TextField(blank=True)
-    order = models.PositiveIntegerField(default=0)
+    quotation = models.TextField(
+        blank=True,
+        help_text=_("The exact words of the source, short."),
+        verbose_name=_("quotation"),
+    )
+    note = models.TextField(blank=True, verbose_name=_("note"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
     from_text = models.BooleanField(
         default=False,
         editable=False,
-        help_text="Made from a citation marker in the record's text, and kept in step with it.",
+        help_text=_("Made from a citation marker in the record's text, and kept in step with it."),
+        verbose_name=_("from text"),
     )
 
     objects = CitationQuerySet.as_manager()
@@ -155,31 +166,50 @@ class ClaimQuerySet(RecordLinkQuerySet):
 class Claim(RecordLink):
     """Source S says that attribute A of record R is V. Disagreeing claims coexist."""
 
-    attribute = models.ForeignKey(ClaimAttribute, on_delete=models.PROTECT, related_name="claims")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="claims_made")
-    value_text = models.CharField("text value", max_length=500, blank=True)
+    attribute = models.ForeignKey(
+        ClaimAttribute, on_delete=models.PROTECT, related_name="claims", verbose_name=_("attribute")
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="claims_made", verbose_name=_("source")
+    )
+    value_text = models.CharField(_("text value"), max_length=500, blank=True)
     value_number = models.DecimalField(
-        "number", max_digits=20, decimal_places=4, null=True, blank=True
+        _("number"), max_digits=20, decimal_places=4, null=True, blank=True
     )
     value_lower = models.DecimalField(
-        "lower bound", max_digits=20, decimal_places=4, null=True, blank=True
+        _("lower bound"), max_digits=20, decimal_places=4, null=True, blank=True
     )
     value_upper = models.DecimalField(
-        "upper bound", max_digits=20, decimal_places=4, null=True, blank=True
+        _("upper bound"), max_digits=20, decimal_places=4, null=True, blank=True
     )
-    value_date = EDTFField("date value")
-    value_date_earliest = models.DateField(null=True, blank=True, editable=False)
-    value_date_latest = models.DateField(null=True, blank=True, editable=False)
+    value_date = EDTFField(_("date value"))
+    value_date_earliest = models.DateField(
+        null=True, blank=True, editable=False, verbose_name=_("value date earliest")
+    )
+    value_date_latest = models.DateField(
+        null=True, blank=True, editable=False, verbose_name=_("value date latest")
+    )
     # A value that is another record (kind "record"): see archive/claimvalues.py.
     value_record_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        ContentType,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("value record type"),
     )
-    value_record_id = models.PositiveBigIntegerField(null=True, blank=True)
+    value_record_id = models.PositiveBigIntegerField(
+        null=True, blank=True, verbose_name=_("value record id")
+    )
     value_record = GenericForeignKey("value_record_type", "value_record_id")
-    locator = models.CharField(max_length=100, blank=True)
-    quotation = models.TextField(blank=True, help_text="The exact words of the source, short.")
-    note = models.TextField(blank=True)
-    order = models.PositiveIntegerField(default=0)
+    locator = models.CharField(max_length=100, blank=True, verbose_name=_("locator"))
+    quotation = models.TextField(
+        blank=True,
+        help_text=_("The exact words of the source, short."),
+        verbose_name=_("quotation"),
+    )
+    note = models.TextField(blank=True, verbose_name=_("note"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
 
     objects = ClaimQuerySet.as_manager()
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .citations import RecordLink
 from .vocabularies import IdentifierScheme
@@ -7,8 +8,8 @@ from .vocabularies import IdentifierScheme
 class Identifier(RecordLink):
     """An identifier of a record in another system: Wikidata, VIAF, GeoNames..."""
 
-    scheme = models.ForeignKey(IdentifierScheme, on_delete=models.PROTECT)
-    value = models.CharField(max_length=200)
+    scheme = models.ForeignKey(IdentifierScheme, on_delete=models.PROTECT, verbose_name=_("scheme"))
+    value = models.CharField(max_length=200, verbose_name=_("value"))
 
     class Meta:
         ordering = ["scheme__order", "scheme__name"]
