@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from archive.dates import EDTFField, describe
 from archive.models import RECORD_FOLLOW, MediaItem, Place, Record, Source, Term
-from archive.sentences import describe_many_to_many, lower_first, role_in
+from archive.sentences import describe_many_to_many, lower_first, media_of, place_of, role_in
 from people.models import Organisation, Person
 
 
@@ -117,7 +117,7 @@ class Event(Record):
         ancestor, seen = self.parent, set()
         while ancestor is not None and ancestor.pk not in seen:
             if self.pk and ancestor.pk == self.pk:
-                raise ValidationError({"parent": "An event cannot be part of itself."})
+                raise ValidationError({"parent": _("An event cannot be part of itself.")})
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
 
@@ -248,11 +248,9 @@ class Involvement(models.Model):
         return role_in(self.organisation, self.role, self.event)
 
 
+describe_many_to_many(Event.places, lambda row: place_of(row.place, row.event), ("place", "event"))
 describe_many_to_many(
-    Event.places, lambda row: f"{row.place} — place of {row.event}", ("place", "event")
-)
-describe_many_to_many(
-    Event.media, lambda row: f"{row.mediaitem} — media of {row.event}", ("mediaitem", "event")
+    Event.media, lambda row: media_of(row.mediaitem, row.event), ("mediaitem", "event")
 )
 
 reversion.register(Participation)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from archive.dates import EDTFField, describe
 from archive.models import RECORD_FOLLOW, MediaItem, NameVariant, Place, Record, Source, Term
-from archive.sentences import describe_many_to_many, role_in
+from archive.sentences import describe_many_to_many, media_of, place_of, role_in
 
 
 class Person(Record):
@@ -267,7 +267,7 @@ class Organisation(Record):
         ancestor, seen = self.parent, set()
         while ancestor is not None and ancestor.pk not in seen:
             if self.pk and ancestor.pk == self.pk:
-                raise ValidationError({"parent": "An organisation cannot be part of itself."})
+                raise ValidationError({"parent": _("An organisation cannot be part of itself.")})
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
 
@@ -343,10 +343,10 @@ class Publication(models.Model):
 reversion.register(Publication)
 
 describe_many_to_many(
-    Person.media, lambda row: f"{row.mediaitem} — media of {row.person}", ("mediaitem", "person")
+    Person.media, lambda row: media_of(row.mediaitem, row.person), ("mediaitem", "person")
 )
 describe_many_to_many(
     Organisation.places,
-    lambda row: f"{row.place} — place of {row.organisation}",
+    lambda row: place_of(row.place, row.organisation),
     ("place", "organisation"),
 )

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from archive import citetext
@@ -234,12 +235,12 @@ class Claim(RecordLink):
         ClaimAttribute.ValueKind.RECORD: ("value_record",),
     }
     FIELD_WORDS = {
-        "value_number": "a number",
-        "value_lower": "a lower bound",
-        "value_upper": "an upper bound",
-        "value_text": "a text",
-        "value_date": "a date",
-        "value_record": "a record",
+        "value_number": _("a number"),
+        "value_lower": _("a lower bound"),
+        "value_upper": _("an upper bound"),
+        "value_text": _("a text"),
+        "value_date": _("a date"),
+        "value_record": _("a record"),
     }
 
     def filled(self, name: str) -> bool:
@@ -260,29 +261,39 @@ class Claim(RecordLink):
         check_kinds = getattr(self, "check_value_kinds", True)
         for name, words in self.FIELD_WORDS.items():
             if check_kinds and name not in applies and self.filled(name):
-                errors[name] = (
-                    f"“{attribute}” takes {attribute.get_value_kind_display().lower()}, "
-                    f"not {words}: clear this value or choose another attribute."
-                )
+                errors[name] = gettext(
+                    "“%(attribute)s” takes %(kind)s, not %(value)s: clear this value or "
+                    "choose another attribute."
+                ) % {
+                    "attribute": attribute,
+                    "kind": str(attribute.get_value_kind_display()).lower(),
+                    "value": words,
+                }
         if kind == ClaimAttribute.ValueKind.NUMBER:
             if not any(self.filled(name) for name in applies):
-                errors["value_number"] = (
-                    f"“{attribute}” takes a number: give the number, or a lower or upper bound."
-                )
+                errors["value_number"] = gettext(
+                    "“%(attribute)s” takes a number: give the number, or a lower or upper bound."
+                ) % {"attribute": attribute}
             bounded = self.value_lower is not None and self.value_upper is not None
             if bounded and self.value_lower > self.value_upper:
-                errors["value_upper"] = "The upper bound is below the lower bound."
+                errors["value_upper"] = gettext("The upper bound is below the lower bound.")
             if self.value_number is not None:
                 if self.value_lower is not None and self.value_number < self.value_lower:
-                    errors["value_lower"] = "The lower bound is above the number."
+                    errors["value_lower"] = gettext("The lower bound is above the number.")
                 if self.value_upper is not None and self.value_number > self.value_upper:
-                    errors["value_upper"] = "The upper bound is below the number."
+                    errors["value_upper"] = gettext("The upper bound is below the number.")
         elif kind == ClaimAttribute.ValueKind.TEXT and not self.value_text.strip():
-            errors["value_text"] = f"“{attribute}” takes a text value."
+            errors["value_text"] = gettext("“%(attribute)s” takes a text value.") % {
+                "attribute": attribute
+            }
         elif kind == ClaimAttribute.ValueKind.DATE and not self.value_date.strip():
-            errors["value_date"] = f"“{attribute}” takes an EDTF date, such as 1990-01-20."
+            errors["value_date"] = gettext(
+                "“%(attribute)s” takes an EDTF date, such as 1990-01-20."
+            ) % {"attribute": attribute}
         elif kind == ClaimAttribute.ValueKind.RECORD and not self.filled("value_record"):
-            errors["value_record"] = f"“{attribute}” takes a record of the archive."
+            errors["value_record"] = gettext("“%(attribute)s” takes a record of the archive.") % {
+                "attribute": attribute
+            }
         if errors:
             raise ValidationError(errors)
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 
 from archive.dates import EDTFField
-from archive.sentences import describe_many_to_many
+from archive.sentences import describe_many_to_many, place_of
 from django.utils.translation import gettext_lazy as _
 
 from ..base import Record, RecordQuerySet, Status
@@ -264,5 +264,5 @@ class MediaItem(Record):
 
 
 describe_many_to_many(
-    MediaItem.places, lambda row: f"{row.place} — place of {row.mediaitem}", ("place", "mediaitem")
+    MediaItem.places, lambda row: place_of(row.place, row.mediaitem), ("place", "mediaitem")
 )
