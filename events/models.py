@@ -12,6 +12,7 @@ from people.models import Organisation, Person
 class EventType(Term):
     class Meta(Term.Meta):
         verbose_name = _("event type")
+        verbose_name_plural = _("event types")
 
 
 class Role(Term):
@@ -20,6 +21,7 @@ class Role(Term):
 
     class Meta(Term.Meta):
         verbose_name = _("participant role")
+        verbose_name_plural = _("participant roles")
 
 
 class RelationType(Term):
@@ -31,6 +33,7 @@ class RelationType(Term):
 
     class Meta(Term.Meta):
         verbose_name = _("event relation type")
+        verbose_name_plural = _("event relation types")
 
 
 class Event(Record):
@@ -104,6 +107,8 @@ class Event(Record):
             models.Index(fields=["status", "date_earliest", "title"], name="event_browse_idx"),
         ]
         permissions = [("publish_event", "Can publish and withdraw events")]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
 
     def __str__(self):
         return self.title
@@ -155,6 +160,8 @@ class Participation(models.Model):
                 fields=["event", "person", "role"], name="unique_role_per_person_per_event"
             )
         ]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
 
     str_select_related = ("person", "role", "event")
 
@@ -194,6 +201,8 @@ class EventRelation(models.Model):
                 name="event_not_related_to_self",
             ),
         ]
+        verbose_name = _("event relation")
+        verbose_name_plural = _("event relations")
 
     str_select_related = ("from_event", "relation_type", "to_event")
 

@@ -90,6 +90,7 @@ class Person(Record):
         ordering = ["sort_name", "name"]
         verbose_name_plural = _("people")
         permissions = [("publish_person", "Can publish and withdraw people")]
+        verbose_name = _("person")
 
     def __str__(self):
         return self.name
@@ -117,6 +118,7 @@ class PersonName(NameVariant):
 
     class Meta(NameVariant.Meta):
         verbose_name = _("name variant")
+        verbose_name_plural = _("name variants")
 
 
 reversion.register(PersonName)
@@ -128,6 +130,7 @@ class ContributionRole(Term):
 
     class Meta(Term.Meta):
         verbose_name = _("contribution role")
+        verbose_name_plural = _("contribution roles")
 
 
 class Contribution(models.Model):
@@ -157,6 +160,8 @@ class Contribution(models.Model):
                 fields=["source", "person", "role"], name="unique_role_per_person_per_source"
             )
         ]
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
 
     str_select_related = ("person", "role", "source")
 
@@ -172,6 +177,7 @@ class OrganisationType(Term):
 
     class Meta(Term.Meta):
         verbose_name = _("organisation type")
+        verbose_name_plural = _("organisation types")
 
 
 class Organisation(Record):
@@ -254,6 +260,8 @@ class Organisation(Record):
     class Meta(Record.Meta):
         ordering = ["sort_name", "name"]
         permissions = [("publish_organisation", "Can publish and withdraw organisations")]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
 
     def __str__(self):
         return self.name
@@ -291,6 +299,7 @@ class OrganisationName(NameVariant):
 
     class Meta(NameVariant.Meta):
         verbose_name = _("name variant")
+        verbose_name_plural = _("name variants")
 
 
 reversion.register(OrganisationName)
@@ -331,6 +340,7 @@ class Publication(models.Model):
                 name="unique_role_per_organisation_per_source",
             )
         ]
+        verbose_name_plural = _("publishers")
 
     str_select_related = ("organisation", "source")
 

@@ -240,6 +240,8 @@ class SlugRedirect(models.Model):
                 fields=["content_type", "old_slug"], name="unique_old_slug_per_kind"
             )
         ]
+        verbose_name = _("slug redirect")
+        verbose_name_plural = _("slug redirects")
 
     def __str__(self):
         return f"{self.content_type.model}: {self.old_slug} → {self.object_id}"

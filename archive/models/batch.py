@@ -80,6 +80,7 @@ class BatchEdit(models.Model):
     class Meta:
         ordering = ["-applied_at"]
         verbose_name = _("batch edit")
+        verbose_name_plural = _("batch edits")
 
     def __str__(self):
         return f"Batch edit: {self.description}"

@@ -67,6 +67,7 @@ class RecordChange(models.Model):
             models.Index(fields=["kind", "object_id"], name="recordchange_kind_object"),
         ]
         verbose_name = _("record change")
+        verbose_name_plural = _("record changes")
 
     def __str__(self):
         return f"{self.action} {self.kind}:{self.slug} at {self.at:%Y-%m-%d %H:%M:%S}"

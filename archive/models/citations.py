@@ -142,6 +142,8 @@ class Citation(RecordLink):
     class Meta(RecordLink.Meta):
         ordering = ["order", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record_idx")]
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
 
     str_select_related = ("source",)
     str_prefetch_related = ("record",)
@@ -217,6 +219,8 @@ class Claim(RecordLink):
     class Meta(RecordLink.Meta):
         ordering = ["attribute__order", "attribute__name", "order", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"], name="claim_record_idx")]
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
 
     str_select_related = ("attribute", "source")
 

@@ -20,6 +20,8 @@ class Identifier(RecordLink):
                 name="unique_identifier_per_record",
             )
         ]
+        verbose_name = _("identifier")
+        verbose_name_plural = _("identifiers")
 
     def __str__(self):
         return f"{self.scheme}: {self.value}"

@@ -76,6 +76,8 @@ class Place(Record):
     class Meta(Record.Meta):
         ordering = ["name"]
         permissions = [("publish_place", "Can publish and withdraw places")]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
 
     def __str__(self):
         return self.name
@@ -88,3 +90,4 @@ class PlaceName(NameVariant):
 
     class Meta(NameVariant.Meta):
         verbose_name = _("name variant")
+        verbose_name_plural = _("name variants")

@@ -92,6 +92,7 @@ class ProposedChange(models.Model):
             models.Index(fields=["content_type", "object_id"], name="proposal_record"),
             models.Index(fields=["status", "content_type"], name="proposal_status_kind"),
         ]
+        verbose_name_plural = _("proposed changes")
 
     def __str__(self):
         return f"Change to “{self.object_repr}” by {self.proposed_by_id and self.proposed_by}"

@@ -121,6 +121,8 @@ class Source(Record):
     class Meta(Record.Meta):
         ordering = ["title"]
         permissions = [("publish_source", "Can publish and withdraw sources")]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
 
     def __str__(self):
         return self.title
@@ -168,6 +170,8 @@ class SourceCreator(models.Model):
 
     class Meta:
         ordering = ["order", "pk"]
+        verbose_name = _("source creator")
+        verbose_name_plural = _("source creators")
 
     str_select_related = ("source",)
 

@@ -57,6 +57,7 @@ class SourceKind(Term):
 
     class Meta(Term.Meta):
         verbose_name = _("source kind")
+        verbose_name_plural = _("source kinds")
 
 
 class ClaimAttribute(Term):
@@ -82,6 +83,7 @@ class ClaimAttribute(Term):
 
     class Meta(Term.Meta):
         verbose_name = _("claim attribute")
+        verbose_name_plural = _("claim attributes")
 
 
 class Licence(Term):
@@ -99,6 +101,7 @@ class Licence(Term):
 
     class Meta(Term.Meta):
         verbose_name = _("licence")
+        verbose_name_plural = _("licences")
 
 
 class IdentifierScheme(Term):
@@ -111,6 +114,7 @@ class IdentifierScheme(Term):
 
     class Meta(Term.Meta):
         verbose_name = _("identifier scheme")
+        verbose_name_plural = _("identifier schemes")
 
     def url_for(self, value: str) -> str:
         return self.url_template.replace("{}", value) if self.url_template else ""

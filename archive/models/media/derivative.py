@@ -38,6 +38,8 @@ class MediaDerivative(models.Model):
                 fields=["item", "name", "format"], name="unique_derivative_per_item"
             )
         ]
+        verbose_name = _("media derivative")
+        verbose_name_plural = _("media derivatives")
 
     def __str__(self):
         return f"{self.item} · {self.name}.{self.format} ({self.width} × {self.height})"

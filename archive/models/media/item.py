@@ -141,6 +141,7 @@ class MediaItem(Record):
         ordering = ["title"]
         verbose_name = _("media item")
         permissions = [("publish_mediaitem", "Can publish and withdraw media items")]
+        verbose_name_plural = _("media items")
 
     def __str__(self):
         return self.title

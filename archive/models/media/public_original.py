@@ -28,6 +28,7 @@ class PublicOriginal(models.Model):
 
     class Meta:
         verbose_name = _("public copy of an original")
+        verbose_name_plural = _("public copies of originals")
 
     def __str__(self):
         return f"{self.item} · public copy"
