@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_noop as _
 
 
 class ArchiveConfig(AppConfig):
     name = "archive"
-    verbose_name = "Archive"
+    verbose_name = gettext_lazy("Archive")
 
     def ready(self):
         from archive import changes, page_cache, registry

@@ -16,6 +16,7 @@ import nh3
 from django.core.exceptions import ValidationError
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from markdown_it import MarkdownIt
 
 # A bracketed group with an @ that starts a word: Pandoc's citation syntax.
@@ -60,10 +61,10 @@ def find_markers(text: str) -> list[Marker]:
         for item in match.group("body").split(";"):
             item_match = ITEM_RE.match(item.strip())
             if not item_match or not SLUG_RE.match(item_match.group("key")):
-                marker.error = (
-                    f"The citation marker “{marker.text}” is malformed: write [@source-key] or "
+                marker.error = gettext(
+                    "The citation marker “%(marker)s” is malformed: write [@source-key] or "
                     "[@source-key, p. 4]; separate several sources with ;."
-                )
+                ) % {"marker": marker.text}
                 marker.cites = []
                 break
             marker.cites.append(
@@ -124,7 +125,10 @@ def validate_markers(text: str, field: str = "text", lookup: SourceLookup | None
     for line in (text or "").splitlines():
         unclosed = UNCLOSED_RE.search(line)
         if unclosed:
-            errors.append(f"The citation marker “{unclosed.group(0)[:60]}” is not closed with ].")
+            errors.append(
+                gettext("The citation marker “%(marker)s” is not closed with ].")
+                % {"marker": unclosed.group(0)[:60]}
+            )
     markers = find_markers(text)
     errors += [marker.error for marker in markers if marker.error]
     keys = [cite.key for marker in markers for cite in marker.cites]
@@ -133,8 +137,11 @@ def validate_markers(text: str, field: str = "text", lookup: SourceLookup | None
         for cite in marker.cites:
             if cite.key not in known:
                 errors.append(
-                    f"The citation marker “{marker.text}” names an unknown source key "
-                    f"“{cite.key}”: no source has that slug."
+                    gettext(
+                        "The citation marker “%(marker)s” names an unknown source key "
+                        "“%(key)s”: no source has that slug."
+                    )
+                    % {"marker": marker.text, "key": cite.key}
                 )
     if errors:
         raise ValidationError({field: list(dict.fromkeys(errors))})

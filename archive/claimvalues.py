@@ -12,7 +12,7 @@ names it as `kind:slug` ("place:baku"), the kind keys of `archive.registry`, so
 
 from decimal import Decimal
 
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, gettext_lazy, pgettext
 
 from archive import registry
 from archive.numbers import plain
@@ -58,14 +58,14 @@ def number_in_words(number=None, lower=None, upper=None, unit: str = "") -> str:
     return figure
 
 
-REFERENCE_HELP = (
-    "The record this claim names, as kind:slug, for example place:baku (kinds: {kinds}). "
+REFERENCE_HELP = gettext_lazy(
+    "The record this claim names, as kind:slug, for example place:baku (kinds: %(kinds)s). "
     "An old slug still finds the record."
 )
 
 
 def reference_help() -> str:
-    return REFERENCE_HELP.format(kinds=", ".join(kind.key for kind in registry.kinds()))
+    return REFERENCE_HELP % {"kinds": ", ".join(kind.key for kind in registry.kinds())}
 
 
 def reference(record) -> str:
@@ -84,10 +84,16 @@ def resolve(text: str):
     if not sep or not slug or kind is None:
         kinds = ", ".join(k.key for k in registry.kinds())
         raise ValueError(
-            f"“{text}” is not a record reference: write kind:slug, for example "
-            f"place:baku (kinds: {kinds})."
+            gettext(
+                "“%(text)s” is not a record reference: write kind:slug, for example "
+                "place:baku (kinds: %(kinds)s)."
+            )
+            % {"text": text, "kinds": kinds}
         )
     holders = kind.model.slug_holders([slug])
     if not holders:
-        raise ValueError(f"No {kind.label.lower()} has the slug “{slug}”.")
+        raise ValueError(
+            gettext("No %(kind)s has the slug “%(slug)s”.")
+            % {"kind": gettext(kind.label).lower(), "slug": slug}
+        )
     return holders[0][1]

@@ -3,13 +3,17 @@
 English pages keep their unprefixed URLs; `/az/…` and `/ru/…` are the same pages in Azerbaijani
 and Russian. Neither a cookie nor Accept-Language changes the language of a URL, so a page
 never varies on them and a cache (archive/page_cache.py, a CDN) keys on the URL alone.
+
+The one exception is the admin, a private interface outside the prefix: there the curator's
+choice, Django's language cookie (set by `set_language`, the menu in
+templates/admin/base_site.html), names the language; the admin varies on Cookie anyway.
 """
 
 from django.conf import settings
 from django.middleware import locale
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_vary_headers
 
 
 def language_of(path: str) -> str:
@@ -17,12 +21,34 @@ def language_of(path: str) -> str:
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
 
 
+def is_admin(path: str) -> bool:
+    return path.startswith(reverse("admin:index"))
+
+
+def cookie_language(request) -> str:
+    """The language a curator chose (Django's language cookie), else the default. Only the
+    cookie: a browser's Accept-Language does not switch a curator's admin behind their back."""
+    code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if code and translation.check_for_language(code) and code in dict(settings.LANGUAGES):
+        return code
+    return settings.LANGUAGE_CODE
+
+
 class LocaleMiddleware(locale.LocaleMiddleware):
     """Django's, without `Vary: Accept-Language`: with `prefix_default_language=False` an
-    unprefixed URL is always English (Django forces it), so the header only stops caches."""
+    unprefixed URL is always English (Django forces it), so the header only stops caches.
+    The admin alone follows the curator's language cookie (`cookie_language`)."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        if is_admin(request.path_info):
+            translation.activate(cookie_language(request))
+            request.LANGUAGE_CODE = translation.get_language()
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
+        if is_admin(request.path_info):
+            patch_vary_headers(response, ("Cookie",))
         if "Vary" in response:
             kept = [
                 v for v in cc_delim_re.split(response["Vary"]) if v.lower() != "accept-language"

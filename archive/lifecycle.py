@@ -26,15 +26,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from archive.dates import EDTFField, set_date_bounds
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    REVIEW = "review", "In review"
-    PUBLISHED = "published", "Published"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 # Checked for every row of an import or a batch: a set, not the enum's list built per call.
@@ -43,18 +45,20 @@ STATUS_VALUES = frozenset(Status.values)
 # Statuses a cataloguer may set; publishing and withdrawing need the publish permission.
 CATALOGUER_STATUSES = (Status.DRAFT, Status.REVIEW)
 
-# --- the messages, written once ---------------------------------------------------------------
-UNKNOWN_STATUS = "“%(value)s” is not a status: use draft, review, published or withdrawn."
-FORBIDDEN_STATUS = (
+# --- the messages, written once (marked here, read in the curator's language where used) -----
+UNKNOWN_STATUS = gettext_noop(
+    "“%(value)s” is not a status: use draft, review, published or withdrawn."
+)
+FORBIDDEN_STATUS = gettext_noop(
     "You may not set “%(value)s”: only curators publish or withdraw. Use draft or review."
 )
-FORBIDDEN_CHANGE = (
+FORBIDDEN_CHANGE = gettext_noop(
     "You may not change “%(previous)s” to “%(value)s”: only curators publish or withdraw."
 )
-REQUIRED = "This %(kind)s needs a %(field)s."
-BAD_SLUG = "“%(slug)s” is not a slug (a-z, 0-9 and hyphens, at most 200 characters)."
-SLUG_TAKEN = "“%(slug)s” is already used by %(holder)s."
-OLD_SLUG_HOLDER = "“%(record)s”, as an old slug that redirects there"
+REQUIRED = gettext_noop("This %(kind)s needs a %(field)s.")
+BAD_SLUG = gettext_noop("“%(slug)s” is not a slug (a-z, 0-9 and hyphens, at most 200 characters).")
+SLUG_TAKEN = gettext_noop("“%(slug)s” is already used by %(holder)s.")
+OLD_SLUG_HOLDER = gettext_noop("“%(record)s”, as an old slug that redirects there")
 SLUG_MAX_LENGTH = 200
 
 
@@ -68,7 +72,7 @@ def may_publish(user, model) -> bool:
     return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
 
 
-FORBIDDEN_DECISION = "Only curators decide “%(field)s”: it is a publishing decision."
+FORBIDDEN_DECISION = gettext_noop("Only curators decide “%(field)s”: it is a publishing decision.")
 
 
 def publishing_refusals(record, previous=None, *, may_publish: bool = True) -> dict:
@@ -82,23 +86,23 @@ def publishing_refusals(record, previous=None, *, may_publish: bool = True) -> d
         field = record._meta.get_field(name)
         before = getattr(previous, name) if previous is not None else field.get_default()
         if getattr(record, name) != before:
-            errors[name] = [FORBIDDEN_DECISION % {"field": field.verbose_name}]
+            errors[name] = [gettext(FORBIDDEN_DECISION) % {"field": field.verbose_name}]
     return errors
 
 
 def status_refusals(new, previous=None, *, may_publish: bool = True) -> list[str]:
     """Why `new` may not follow `previous` (None: a new record), or nothing."""
     if new not in STATUS_VALUES:
-        return [UNKNOWN_STATUS % {"value": new}]
+        return [gettext(UNKNOWN_STATUS) % {"value": new}]
     if may_publish:
         return []
     before = previous or Status.DRAFT
     if new == before:
         return []
     if new not in CATALOGUER_STATUSES:
-        return [FORBIDDEN_STATUS % {"value": new}]
+        return [gettext(FORBIDDEN_STATUS) % {"value": new}]
     if previous is not None and previous not in CATALOGUER_STATUSES:
-        return [FORBIDDEN_CHANGE % {"previous": previous, "value": new}]
+        return [gettext(FORBIDDEN_CHANGE) % {"previous": previous, "value": new}]
     return []
 
 
@@ -106,11 +110,11 @@ def status_refusals(new, previous=None, *, may_publish: bool = True) -> list[str
 # A published or withdrawn record is what the public knows: a change to it by a user who may
 # not publish waits as a proposal for a curator (archive/proposals.py).
 REVIEWED_STATUSES = (Status.PUBLISHED, Status.WITHDRAWN)
-NEEDS_REVIEW = (
+NEEDS_REVIEW = gettext_noop(
     "“%(record)s” is %(status)s: a cataloguer's change to it waits for a curator's review. "
     "Edit it in the admin, where your change becomes a proposal; this row was not imported."
 )
-IN_REVIEW_MESSAGE = "Your changes wait for a curator's review."
+IN_REVIEW_MESSAGE = gettext_noop("Your changes wait for a curator's review.")
 
 
 def needs_review(previous_status, *, may_publish: bool) -> bool:
@@ -123,11 +127,14 @@ def review_refusal(record, previous_status, *, may_publish: bool) -> str:
     """The refusal for a door that cannot make proposals (an import), or ""."""
     if not needs_review(previous_status, may_publish=may_publish):
         return ""
-    return NEEDS_REVIEW % {"record": record, "status": Status(previous_status).label.lower()}
+    return gettext(NEEDS_REVIEW) % {
+        "record": record,
+        "status": Status(previous_status).label.lower(),
+    }
 
 
 # A batch edit cannot make proposals: it leaves such records as they are, and says why.
-PUBLISHED_NEEDS_CURATOR = (
+PUBLISHED_NEEDS_CURATOR = gettext_noop(
     "This %(kind)s is %(status)s: a cataloguer's change to it waits for a curator's review, "
     "which a batch edit cannot ask for; it was left as it is. Edit it in the admin, where your "
     "change becomes a proposal."
@@ -139,7 +146,9 @@ def published_change_refusals(record, previous_status, *, may_publish: bool = Tr
     if not needs_review(previous_status, may_publish=may_publish):
         return []
     status = Status(previous_status).label.lower()
-    return [PUBLISHED_NEEDS_CURATOR % {"kind": record._meta.verbose_name, "status": status}]
+    return [
+        gettext(PUBLISHED_NEEDS_CURATOR) % {"kind": record._meta.verbose_name, "status": status}
+    ]
 
 
 # --- required fields ----------------------------------------------------------------------------
@@ -163,7 +172,7 @@ def required_fields(model) -> tuple:
 
 
 def required_message(model, field) -> str:
-    return REQUIRED % {"kind": model._meta.verbose_name, "field": field.verbose_name}
+    return gettext(REQUIRED) % {"kind": model._meta.verbose_name, "field": field.verbose_name}
 
 
 def field_refusals(record, exclude=()) -> dict[str, list[str]]:
@@ -206,13 +215,13 @@ def publishing_requirements(record) -> list[str]:
 # --- slugs --------------------------------------------------------------------------------------
 def slug_refusal(slug: str) -> str:
     if slug != slugify(slug) or len(slug) > SLUG_MAX_LENGTH:
-        return BAD_SLUG % {"slug": slug}
+        return gettext(BAD_SLUG) % {"slug": slug}
     return ""
 
 
 def slug_taken(slug: str, holder: str) -> str:
     """`holder` says who has it: “Gustav Klucis”, row 3."""
-    return SLUG_TAKEN % {"slug": slug, "holder": holder}
+    return gettext(SLUG_TAKEN) % {"slug": slug, "holder": holder}
 
 
 def slug_holders(model, slugs, exclude_pk=None, *, current: bool = True) -> dict[str, str]:
@@ -227,7 +236,7 @@ def slug_holders(model, slugs, exclude_pk=None, *, current: bool = True) -> dict
     for slug, record, is_old in holders:
         holder = f"“{record}”"
         if is_old:
-            holder = OLD_SLUG_HOLDER % {"record": record}
+            holder = gettext(OLD_SLUG_HOLDER) % {"record": record}
         found.setdefault(slug, slug_taken(slug, holder))
     return found
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import models
+from django.utils.translation import gettext
 
 LONG_TEXT = 120  # longer text (or text with line breaks) is shown as a word diff
 SKIPPED = {"content_type", "object_id"}  # a followed row's link to its record
@@ -74,7 +75,7 @@ class _Names:
                 self.found[(model, obj.pk)] = str(obj)
 
     def name(self, model, pk) -> str:
-        return self.found.get((model, pk), f"#{pk} (gone)")
+        return self.found.get((model, pk)) or gettext("#%(pk)s (gone)") % {"pk": pk}
 
 
 def _keys(value) -> list:
@@ -90,7 +91,7 @@ def _display(field_, value, names: _Names) -> str:
     if field_.choices:
         return str(dict(field_.flatchoices).get(value, value))
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return gettext("yes") if value else gettext("no")
     return str(value)
 
 

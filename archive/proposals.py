@@ -28,16 +28,23 @@ from django.core import serializers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from reversion.revisions import _follow_relations_recursive, _get_options
 
 from archive import lifecycle
 from archive.models import ProposedChange
 
 PENDING_DIR = "pending"  # never served: the media views serve an item's stored file only
-STALE = (
+STALE = _(
     "“%(record)s” changed after this proposal was made; approving it would undo that change. "
     "Reject it and ask for the change to be proposed again."
 )
+# "This proposal was approved/rejected.", whole sentences so each language words its own.
+DECIDED = {
+    ProposedChange.Status.APPROVED: _("This proposal was approved."),
+    ProposedChange.Status.REJECTED: _("This proposal was rejected."),
+}
 
 
 def record_state(record) -> list[dict]:
@@ -160,12 +167,12 @@ def approve(proposal, reviewer, comment: str = ""):
     """Apply the proposal (see the module docstring); PermissionDenied for a user who may not
     publish the kind, ValidationError for a stale proposal or one the lifecycle refuses."""
     if not may_review(reviewer, proposal):
-        raise PermissionDenied("Only curators approve proposed changes.")
+        raise PermissionDenied(gettext("Only curators approve proposed changes."))
     model = proposal.model
     with transaction.atomic():
         locked = ProposedChange.objects.select_for_update().get(pk=proposal.pk)
         if not locked.is_pending:
-            raise ValidationError(f"This proposal was {locked.get_status_display().lower()}.")
+            raise ValidationError(DECIDED[locked.status])
         record = model._default_manager.select_for_update().filter(pk=proposal.object_id).first()
         if record is None or is_stale(proposal, record):
             raise ValidationError(STALE % {"record": proposal.object_repr})
@@ -242,10 +249,10 @@ def _after_file(record, pending: str) -> None:
 
 def reject(proposal, reviewer, comment: str = "") -> None:
     if not may_review(reviewer, proposal):
-        raise PermissionDenied("Only curators reject proposed changes.")
+        raise PermissionDenied(gettext("Only curators reject proposed changes."))
     with transaction.atomic():
         locked = ProposedChange.objects.select_for_update().get(pk=proposal.pk)
         if not locked.is_pending:
-            raise ValidationError(f"This proposal was {locked.get_status_display().lower()}.")
+            raise ValidationError(DECIDED[locked.status])
         _delete_pending(proposal.model, proposal.pending_file)
         _decide(proposal, reviewer, ProposedChange.Status.REJECTED, comment)

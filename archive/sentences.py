@@ -1,7 +1,10 @@
 """Rows of relation models as sentences a curator reads: "Baku — place of Soviet troops in
 Baku, 19–20 January 1990", "Heydər Əliyev — speaker in …". The admin shows them as inline row
 headers and in delete confirmations; `str_select_related` names what they read (see
-archive/admin/deletion.py)."""
+archive/admin/deletion.py). Each is a whole sentence to translate, read in the curator's
+language."""
+
+from django.utils.translation import gettext
 
 
 def lower_first(text) -> str:
@@ -13,7 +16,20 @@ def lower_first(text) -> str:
 
 
 def role_in(subject, role, whole, preposition: str = "in") -> str:
-    return f"{subject} — {lower_first(role)} {preposition} {whole}"
+    """ "Heydər Əliyev — speaker in …"; `preposition` "of": "Klucis — author of “…”"."""
+    if preposition == "of":
+        sentence = gettext("%(subject)s — %(role)s of %(whole)s")
+    else:
+        sentence = gettext("%(subject)s — %(role)s in %(whole)s")
+    return sentence % {"subject": subject, "role": lower_first(role), "whole": whole}
+
+
+def place_of(place, whole) -> str:
+    return gettext("%(place)s — place of %(whole)s") % {"place": place, "whole": whole}
+
+
+def media_of(item, whole) -> str:
+    return gettext("%(item)s — media of %(whole)s") % {"item": item, "whole": whole}
 
 
 def describe_many_to_many(field, sentence, select_related: tuple[str, ...]) -> None:

@@ -2,15 +2,19 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from archive import health, registry
 
-admin.site.site_header = f"{settings.SITE_NAME}: catalogue"
+admin.site.site_header = format_lazy("{}: {}", settings.SITE_NAME, _("catalogue"))
 admin.site.site_title = settings.SITE_NAME
-admin.site.index_title = "Catalogue"
+admin.site.index_title = _("Catalogue")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Django's set_language (POST): the cookie only the admin reads (archive/i18n.py).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health.healthz, name="healthz"),  # for load balancers and monitoring
     path("api/", include("archive.api.urls")),  # the read-only JSON API
     path("oai/", include("archive.oai.urls")),  # OAI-PMH 2.0 for harvesters

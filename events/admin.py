@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from archive import registry
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
@@ -53,8 +54,8 @@ class EventRelationInline(LargeAutocompleteMixin, admin.TabularInline):
     extra = 0
     autocomplete_fields = ["to_event", "source"]
     fields = ["relation_type", "to_event", "source", "note"]
-    verbose_name = "relation to another event"
-    verbose_name_plural = "relations to other events"
+    verbose_name = _("relation to another event")
+    verbose_name_plural = _("relations to other events")
 
     def get_queryset(self, request):
         return (
@@ -92,12 +93,12 @@ class EventAdmin(RecordImportExportMixin, RecordAdmin):
                 ]
             },
         ),
-        ("Text", {"fields": ["summary", "description"]}),
-        ("Media", {"fields": ["media"]}),
-        ("History", {"fields": ["published_at", "created_at", "updated_at"]}),
+        (_("Text"), {"fields": ["summary", "description"]}),
+        (_("Media"), {"fields": ["media"]}),
+        (_("History"), {"fields": ["published_at", "created_at", "updated_at"]}),
     ]
 
-    @admin.display(description="date", ordering="date_earliest")
+    @admin.display(description=_("date"), ordering="date_earliest")
     def date_display(self, obj):
         return obj.date_display
 
@@ -123,8 +124,8 @@ class MediaEventsInline(RowChoicesInlineMixin, admin.TabularInline):
     model = Event.media.through
     extra = 0
     autocomplete_fields = ["event"]
-    verbose_name = "event it shows"
-    verbose_name_plural = "events it shows"
+    verbose_name = _("event it shows")
+    verbose_name_plural = _("events it shows")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event")
@@ -136,8 +137,8 @@ class PersonParticipationInline(RowChoicesInlineMixin, ParticipationInline):
     fk_name = "person"
     autocomplete_fields = ["event", "role", "source"]
     fields = ["event", "role", "source", "locator", "quotation", "order"]
-    verbose_name = "part in an event"
-    verbose_name_plural = "parts in events"
+    verbose_name = _("part in an event")
+    verbose_name_plural = _("parts in events")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event")

@@ -1,12 +1,13 @@
 from operator import attrgetter
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_noop as _
 
 
 class EventsConfig(AppConfig):
     name = "events"
-    verbose_name = "Events"
+    verbose_name = gettext_lazy("Events")
 
     def ready(self):
         from archive import registry

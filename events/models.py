@@ -1,16 +1,18 @@
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from archive.dates import EDTFField, describe
 from archive.models import RECORD_FOLLOW, MediaItem, Place, Record, Source, Term
-from archive.sentences import describe_many_to_many, lower_first, role_in
+from archive.sentences import describe_many_to_many, lower_first, media_of, place_of, role_in
 from people.models import Organisation, Person
 
 
 class EventType(Term):
     class Meta(Term.Meta):
-        verbose_name = "event type"
+        verbose_name = _("event type")
+        verbose_name_plural = _("event types")
 
 
 class Role(Term):
@@ -18,41 +20,64 @@ class Role(Term):
     acting unit, reporting outlet..."""
 
     class Meta(Term.Meta):
-        verbose_name = "participant role"
+        verbose_name = _("participant role")
+        verbose_name_plural = _("participant roles")
 
 
 class RelationType(Term):
     inverse_name = models.CharField(
-        max_length=100, help_text="The relation read from the other end: caused → was caused by."
+        max_length=100,
+        help_text=_("The relation read from the other end: caused → was caused by."),
+        verbose_name=_("inverse name"),
     )
 
     class Meta(Term.Meta):
-        verbose_name = "event relation type"
+        verbose_name = _("event relation type")
+        verbose_name_plural = _("event relation types")
 
 
 class Event(Record):
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, verbose_name=_("title"))
     event_type = models.ForeignKey(
-        EventType, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+        EventType,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        verbose_name=_("event type"),
     )
-    date = EDTFField()
-    date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    date = EDTFField(verbose_name=_("date"))
+    date_earliest = models.DateField(
+        null=True, blank=True, editable=False, db_index=True, verbose_name=_("date earliest")
+    )
     date_text = models.CharField(
-        "date as written",
+        _("date as written"),
         max_length=200,
         blank=True,
-        help_text="The date as the source or museum record gives it (“c.1819”, “date not known”); "
-        "shown when it says more than the EDTF date.",
+        help_text=_(
+            "The date as the source or museum record gives it (“c.1819”, “date not known”); "
+            "shown when it says more than the EDTF date."
+        ),
     )
-    date_latest = models.DateField(null=True, blank=True, editable=False, db_index=True)
-    places = models.ManyToManyField(Place, blank=True, related_name="events")
+    date_latest = models.DateField(
+        null=True, blank=True, editable=False, db_index=True, verbose_name=_("date latest")
+    )
+    places = models.ManyToManyField(
+        Place, blank=True, related_name="events", verbose_name=_("places")
+    )
     summary = models.CharField(
-        max_length=500, blank=True, help_text="One or two sentences, in neutral words."
+        max_length=500,
+        blank=True,
+        help_text=_("One or two sentences, in neutral words."),
+        verbose_name=_("summary"),
     )
     description = models.TextField(
         blank=True,
-        help_text="Markdown. Cite sources with [@source-slug] or [@source-slug, p. 4]. "
-        "Attribute contested statements: “According to [@source-slug], …”.",
+        help_text=_(
+            "Markdown. Cite sources with [@source-slug] or [@source-slug, p. 4]. "
+            "Attribute contested statements: “According to [@source-slug], …”."
+        ),
+        verbose_name=_("description"),
     )
     parent = models.ForeignKey(
         "self",
@@ -60,10 +85,15 @@ class Event(Record):
         blank=True,
         on_delete=models.PROTECT,
         related_name="parts",
-        help_text="The larger event this one is part of.",
+        help_text=_("The larger event this one is part of."),
+        verbose_name=_("parent"),
     )
-    media = models.ManyToManyField(MediaItem, blank=True, related_name="events")
-    people = models.ManyToManyField(Person, through="Participation", related_name="events")
+    media = models.ManyToManyField(
+        MediaItem, blank=True, related_name="events", verbose_name=_("media")
+    )
+    people = models.ManyToManyField(
+        Person, through="Participation", related_name="events", verbose_name=_("people")
+    )
 
     url_name = "events:event_detail"
     cited_text_fields = ("description",)
@@ -77,6 +107,8 @@ class Event(Record):
             models.Index(fields=["status", "date_earliest", "title"], name="event_browse_idx"),
         ]
         permissions = [("publish_event", "Can publish and withdraw events")]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
 
     def __str__(self):
         return self.title
@@ -90,7 +122,7 @@ class Event(Record):
         ancestor, seen = self.parent, set()
         while ancestor is not None and ancestor.pk not in seen:
             if self.pk and ancestor.pk == self.pk:
-                raise ValidationError({"parent": "An event cannot be part of itself."})
+                raise ValidationError({"parent": _("An event cannot be part of itself.")})
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
 
@@ -98,21 +130,28 @@ class Event(Record):
 class Participation(models.Model):
     """A person took part in an event in a role, according to a source."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="participations")
-    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="participations")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="participations", verbose_name=_("event")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="participations", verbose_name=_("person")
+    )
+    role = models.ForeignKey(
+        Role, on_delete=models.PROTECT, related_name="participations", verbose_name=_("role")
+    )
     source = models.ForeignKey(
         Source,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="participations",
-        help_text="The source that says so.",
+        help_text=_("The source that says so."),
+        verbose_name=_("source"),
     )
-    locator = models.CharField(max_length=100, blank=True)
-    quotation = models.TextField(blank=True)
-    note = models.TextField(blank=True)
-    order = models.PositiveIntegerField(default=0)
+    locator = models.CharField(max_length=100, blank=True, verbose_name=_("locator"))
+    quotation = models.TextField(blank=True, verbose_name=_("quotation"))
+    note = models.TextField(blank=True, verbose_name=_("note"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
 
     class Meta:
         ordering = ["order", "pk"]
@@ -121,6 +160,8 @@ class Participation(models.Model):
                 fields=["event", "person", "role"], name="unique_role_per_person_per_event"
             )
         ]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
 
     str_select_related = ("person", "role", "event")
 
@@ -131,13 +172,24 @@ class Participation(models.Model):
 class EventRelation(models.Model):
     """A typed relation between two events: caused, followed, responded to..."""
 
-    from_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_out")
-    to_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_in")
-    relation_type = models.ForeignKey(RelationType, on_delete=models.PROTECT)
-    source = models.ForeignKey(
-        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="event_relations"
+    from_event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="relations_out", verbose_name=_("from event")
     )
-    note = models.TextField(blank=True)
+    to_event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="relations_in", verbose_name=_("to event")
+    )
+    relation_type = models.ForeignKey(
+        RelationType, on_delete=models.PROTECT, verbose_name=_("relation type")
+    )
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="event_relations",
+        verbose_name=_("source"),
+    )
+    note = models.TextField(blank=True, verbose_name=_("note"))
 
     class Meta:
         constraints = [
@@ -149,6 +201,8 @@ class EventRelation(models.Model):
                 name="event_not_related_to_self",
             ),
         ]
+        verbose_name = _("event relation")
+        verbose_name_plural = _("event relations")
 
     str_select_related = ("from_event", "relation_type", "to_event")
 
@@ -160,28 +214,36 @@ class Involvement(models.Model):
     """An organisation took part in an event in a role (the unit that acted, the outlet that
     reported), according to a source."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="involvements")
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="involvements"
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="involvements", verbose_name=_("event")
     )
-    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="involvements")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="involvements",
+        verbose_name=_("organisation"),
+    )
+    role = models.ForeignKey(
+        Role, on_delete=models.PROTECT, related_name="involvements", verbose_name=_("role")
+    )
     source = models.ForeignKey(
         Source,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="involvements",
-        help_text="The source that says so.",
+        help_text=_("The source that says so."),
+        verbose_name=_("source"),
     )
-    locator = models.CharField(max_length=100, blank=True)
-    quotation = models.TextField(blank=True)
-    note = models.TextField(blank=True)
-    order = models.PositiveIntegerField(default=0)
+    locator = models.CharField(max_length=100, blank=True, verbose_name=_("locator"))
+    quotation = models.TextField(blank=True, verbose_name=_("quotation"))
+    note = models.TextField(blank=True, verbose_name=_("note"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
 
     class Meta:
         ordering = ["order", "pk"]
-        verbose_name = "organisation involved"
-        verbose_name_plural = "organisations involved"
+        verbose_name = _("organisation involved")
+        verbose_name_plural = _("organisations involved")
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "organisation", "role"],
@@ -195,11 +257,9 @@ class Involvement(models.Model):
         return role_in(self.organisation, self.role, self.event)
 
 
+describe_many_to_many(Event.places, lambda row: place_of(row.place, row.event), ("place", "event"))
 describe_many_to_many(
-    Event.places, lambda row: f"{row.place} — place of {row.event}", ("place", "event")
-)
-describe_many_to_many(
-    Event.media, lambda row: f"{row.mediaitem} — media of {row.event}", ("mediaitem", "event")
+    Event.media, lambda row: media_of(row.mediaitem, row.event), ("mediaitem", "event")
 )
 
 reversion.register(Participation)

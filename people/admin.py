@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from archive import registry
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
@@ -27,7 +28,7 @@ class PersonNameInline(admin.TabularInline):
 
 
 class BirthDecadeFilter(DecadeListFilter):
-    title = "born"
+    title = _("born")
     parameter_name = "born"
     date_field = "birth_date"
 
@@ -44,7 +45,7 @@ class PersonAdmin(DuplicatesAdminMixin, RecordImportExportMixin, RecordAdmin):
     fieldsets = [
         (None, {"fields": ["name", "sort_name", "slug", "status", "summary"]}),
         (
-            "Life",
+            _("Life"),
             {
                 "fields": [
                     ("birth_date", "birth_date_text"),
@@ -54,12 +55,12 @@ class PersonAdmin(DuplicatesAdminMixin, RecordImportExportMixin, RecordAdmin):
                 ]  # fmt: skip
             },
         ),
-        ("Biography", {"fields": ["biography"]}),
-        ("Media", {"fields": ["portrait", "media"]}),
-        ("History", {"fields": ["published_at", "created_at", "updated_at"]}),
+        (_("Biography"), {"fields": ["biography"]}),
+        (_("Media"), {"fields": ["portrait", "media"]}),
+        (_("History"), {"fields": ["published_at", "created_at", "updated_at"]}),
     ]
 
-    @admin.display(description="lifetime", ordering="birth_date_earliest")
+    @admin.display(description=_("lifetime"), ordering="birth_date_earliest")
     def lifetime_display(self, obj):
         return obj.lifetime
 
@@ -76,7 +77,7 @@ class OrganisationNameInline(admin.TabularInline):
 
 
 class FoundedDecadeFilter(DecadeListFilter):
-    title = "founded"
+    title = _("founded")
     parameter_name = "founded"
     date_field = "founded"
 
@@ -94,7 +95,7 @@ class OrganisationAdmin(RecordImportExportMixin, RecordAdmin):
     fieldsets = [
         (None, {"fields": ["name", "sort_name", "slug", "status", "organisation_type", "summary"]}),
         (
-            "Existence",
+            _("Existence"),
             {
                 "fields": [
                     ("founded", "founded_text"),
@@ -104,11 +105,11 @@ class OrganisationAdmin(RecordImportExportMixin, RecordAdmin):
                 ]  # fmt: skip
             },
         ),
-        ("Description", {"fields": ["description"]}),
-        ("History", {"fields": ["published_at", "created_at", "updated_at"]}),
+        (_("Description"), {"fields": ["description"]}),
+        (_("History"), {"fields": ["published_at", "created_at", "updated_at"]}),
     ]
 
-    @admin.display(description="existed", ordering="founded_earliest")
+    @admin.display(description=_("existed"), ordering="founded_earliest")
     def existence_display(self, obj):
         return obj.existence
 
@@ -125,8 +126,8 @@ class PublicationInline(LargeAutocompleteMixin, admin.TabularInline):
     extra = 0
     autocomplete_fields = ["organisation"]
     fields = ["organisation", "role", "order"]
-    verbose_name = "publishing organisation"
-    verbose_name_plural = "publishing organisations"
+    verbose_name = _("publishing organisation")
+    verbose_name_plural = _("publishing organisations")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("organisation", "source")
@@ -145,8 +146,8 @@ class MediaPeopleInline(RowChoicesInlineMixin, admin.TabularInline):
     model = Person.media.through
     extra = 0
     autocomplete_fields = ["person"]
-    verbose_name = "person it shows"
-    verbose_name_plural = "people it shows"
+    verbose_name = _("person it shows")
+    verbose_name_plural = _("people it shows")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person")

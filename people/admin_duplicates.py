@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext
 
 from people.merge import likely_duplicates, merge, undo_merge
 from people.models import Person
@@ -33,7 +34,7 @@ class DuplicatesAdminMixin:
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Likely duplicate people",
+            "title": gettext("Likely duplicate people"),
             "candidates": likely_duplicates(limit=500),
             "may_merge": self.may_merge(request),
         }
@@ -47,21 +48,30 @@ class DuplicatesAdminMixin:
         survivor = get_object_or_404(Person, pk=request.POST.get("survivor"))
         other = get_object_or_404(Person, pk=request.POST.get("other"))
         if survivor.pk == other.pk:
-            messages.error(request, "Choose two different people.")
+            messages.error(request, gettext("Choose two different people."))
             return redirect("admin:people_person_duplicates")
         name, slug = other.name, other.slug
         try:
             revision = merge(survivor, other, user=request.user)
         except ValidationError as refused:  # the lifecycle's rules (people/merge.py)
             for message in refused.messages:
-                messages.error(request, f"Not merged: {message}")
+                messages.error(request, gettext("Not merged: %(reason)s") % {"reason": message})
             return redirect("admin:people_person_duplicates")
         undo = reverse("admin:people_person_undo_merge")
         messages.success(
             request,
-            f"Merged “{name}” ({slug}) into “{survivor}”; {slug} now redirects. "
-            f"To undo, use the undo button on the duplicates page (revision {revision.pk}) "
-            f"or POST to {undo}.",
+            gettext(
+                "Merged “%(name)s” (%(slug)s) into “%(survivor)s”; %(slug)s now redirects. "
+                "To undo, use the undo button on the duplicates page (revision %(revision)s) "
+                "or POST to %(undo)s."
+            )
+            % {
+                "name": name,
+                "slug": slug,
+                "survivor": survivor,
+                "revision": revision.pk,
+                "undo": undo,
+            },
         )
         request.session["last_merge_revision"] = revision.pk
         return redirect("admin:people_person_change", survivor.pk)
@@ -75,5 +85,5 @@ class DuplicatesAdminMixin:
         if not revision.comment.startswith("Before merging"):
             raise PermissionDenied
         undo_merge(revision)
-        messages.success(request, "The merge was undone: both people are back.")
+        messages.success(request, gettext("The merge was undone: both people are back."))
         return redirect("admin:people_person_duplicates")

@@ -1,12 +1,13 @@
 from operator import attrgetter
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_noop as _
 
 
 class PeopleConfig(AppConfig):
     name = "people"
-    verbose_name = "People"
+    verbose_name = gettext_lazy("People")
 
     def ready(self):
         from archive import registry

@@ -1,53 +1,96 @@
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from archive.dates import EDTFField, describe
 from archive.models import RECORD_FOLLOW, MediaItem, NameVariant, Place, Record, Source, Term
-from archive.sentences import describe_many_to_many, role_in
+from archive.sentences import describe_many_to_many, media_of, place_of, role_in
 
 
 class Person(Record):
-    name = models.CharField("display name", max_length=300, help_text="As shown: Heydar Aliyev.")
+    name = models.CharField(
+        _("display name"), max_length=300, help_text=_("As shown: Heydar Aliyev.")
+    )
     sort_name = models.CharField(
-        max_length=300, blank=True, help_text="For alphabetical lists: Aliyev, Heydar."
+        max_length=300,
+        blank=True,
+        help_text=_("For alphabetical lists: Aliyev, Heydar."),
+        verbose_name=_("sort name"),
     )
     summary = models.CharField(
-        max_length=300, blank=True, help_text="One line: who they were, in neutral words."
+        max_length=300,
+        blank=True,
+        help_text=_("One line: who they were, in neutral words."),
+        verbose_name=_("summary"),
     )
-    birth_date = EDTFField()
-    birth_date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
-    birth_date_latest = models.DateField(null=True, blank=True, editable=False)
-    death_date = EDTFField()
-    death_date_earliest = models.DateField(null=True, blank=True, editable=False)
-    death_date_latest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    birth_date = EDTFField(verbose_name=_("birth date"))
+    birth_date_earliest = models.DateField(
+        null=True, blank=True, editable=False, db_index=True, verbose_name=_("birth date earliest")
+    )
+    birth_date_latest = models.DateField(
+        null=True, blank=True, editable=False, verbose_name=_("birth date latest")
+    )
+    death_date = EDTFField(verbose_name=_("death date"))
+    death_date_earliest = models.DateField(
+        null=True, blank=True, editable=False, verbose_name=_("death date earliest")
+    )
+    death_date_latest = models.DateField(
+        null=True, blank=True, editable=False, db_index=True, verbose_name=_("death date latest")
+    )
     birth_date_text = models.CharField(
-        "birth date as written", max_length=200, blank=True, help_text="As the source gives it."
+        _("birth date as written"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the source gives it."),
     )
     death_date_text = models.CharField(
-        "death date as written", max_length=200, blank=True, help_text="As the source gives it."
+        _("death date as written"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the source gives it."),
     )
     birth_place = models.ForeignKey(
-        Place, null=True, blank=True, on_delete=models.PROTECT, related_name="births"
+        Place,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="births",
+        verbose_name=_("birth place"),
     )
     death_place = models.ForeignKey(
-        Place, null=True, blank=True, on_delete=models.PROTECT, related_name="deaths"
+        Place,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="deaths",
+        verbose_name=_("death place"),
     )
     biography = models.TextField(
-        blank=True, help_text="Markdown. Cite sources with [@source-slug] or [@source-slug, p. 4]."
+        blank=True,
+        help_text=_("Markdown. Cite sources with [@source-slug] or [@source-slug, p. 4]."),
+        verbose_name=_("biography"),
     )
     portrait = models.ForeignKey(
-        MediaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="portrait_of"
+        MediaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="portrait_of",
+        verbose_name=_("portrait"),
     )
-    media = models.ManyToManyField(MediaItem, blank=True, related_name="people")
+    media = models.ManyToManyField(
+        MediaItem, blank=True, related_name="people", verbose_name=_("media")
+    )
 
     url_name = "people:person_detail"
     cited_text_fields = ("biography",)
 
     class Meta(Record.Meta):
         ordering = ["sort_name", "name"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
         permissions = [("publish_person", "Can publish and withdraw people")]
+        verbose_name = _("person")
 
     def __str__(self):
         return self.name
@@ -69,10 +112,13 @@ class Person(Record):
 
 
 class PersonName(NameVariant):
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="names", verbose_name=_("person")
+    )
 
     class Meta(NameVariant.Meta):
-        verbose_name = "name variant"
+        verbose_name = _("name variant")
+        verbose_name_plural = _("name variants")
 
 
 reversion.register(PersonName)
@@ -83,19 +129,29 @@ class ContributionRole(Term):
     """How a person contributed to a source: artist, after, attributed to, author, editor..."""
 
     class Meta(Term.Meta):
-        verbose_name = "contribution role"
+        verbose_name = _("contribution role")
+        verbose_name_plural = _("contribution roles")
 
 
 class Contribution(models.Model):
     """A person made (or is credited with) a source, in a role: the artist of an artwork,
     the author of a book. Lives here so that `archive` needs to know nothing of people."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contributions")
-    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="contributions")
-    role = models.ForeignKey(
-        ContributionRole, on_delete=models.PROTECT, related_name="contributions"
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="contributions", verbose_name=_("person")
     )
-    order = models.PositiveSmallIntegerField(default=0, help_text="Position in the credit line.")
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, related_name="contributions", verbose_name=_("source")
+    )
+    role = models.ForeignKey(
+        ContributionRole,
+        on_delete=models.PROTECT,
+        related_name="contributions",
+        verbose_name=_("role"),
+    )
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Position in the credit line."), verbose_name=_("order")
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -104,6 +160,8 @@ class Contribution(models.Model):
                 fields=["source", "person", "role"], name="unique_role_per_person_per_source"
             )
         ]
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
 
     str_select_related = ("person", "role", "source")
 
@@ -118,7 +176,8 @@ class OrganisationType(Term):
     """What an organisation is: army, military unit, ministry, newspaper, broadcaster..."""
 
     class Meta(Term.Meta):
-        verbose_name = "organisation type"
+        verbose_name = _("organisation type")
+        verbose_name_plural = _("organisation types")
 
 
 class Organisation(Record):
@@ -126,10 +185,15 @@ class Organisation(Record):
     broadcaster, a party, a museum. Lives beside persons: both are agents."""
 
     name = models.CharField(
-        max_length=300, help_text="As shown: Soviet Army, Ministry of Internal Affairs."
+        max_length=300,
+        help_text=_("As shown: Soviet Army, Ministry of Internal Affairs."),
+        verbose_name=_("name"),
     )
     sort_name = models.CharField(
-        max_length=300, blank=True, help_text="For alphabetical lists; the name if left empty."
+        max_length=300,
+        blank=True,
+        help_text=_("For alphabetical lists; the name if left empty."),
+        verbose_name=_("sort name"),
     )
     organisation_type = models.ForeignKey(
         OrganisationType,
@@ -137,25 +201,43 @@ class Organisation(Record):
         blank=True,
         on_delete=models.PROTECT,
         related_name="organisations",
-        verbose_name="type",
+        verbose_name=_("type"),
     )
     summary = models.CharField(
-        max_length=300, blank=True, help_text="One line: what it was, in neutral words."
+        max_length=300,
+        blank=True,
+        help_text=_("One line: what it was, in neutral words."),
+        verbose_name=_("summary"),
     )
-    founded = EDTFField()
-    founded_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
-    founded_latest = models.DateField(null=True, blank=True, editable=False)
+    founded = EDTFField(verbose_name=_("founded"))
+    founded_earliest = models.DateField(
+        null=True, blank=True, editable=False, db_index=True, verbose_name=_("founded earliest")
+    )
+    founded_latest = models.DateField(
+        null=True, blank=True, editable=False, verbose_name=_("founded latest")
+    )
     founded_text = models.CharField(
-        "founded as written", max_length=200, blank=True, help_text="As the source gives it."
+        _("founded as written"), max_length=200, blank=True, help_text=_("As the source gives it.")
     )
-    dissolved = EDTFField()
-    dissolved_earliest = models.DateField(null=True, blank=True, editable=False)
-    dissolved_latest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    dissolved = EDTFField(verbose_name=_("dissolved"))
+    dissolved_earliest = models.DateField(
+        null=True, blank=True, editable=False, verbose_name=_("dissolved earliest")
+    )
+    dissolved_latest = models.DateField(
+        null=True, blank=True, editable=False, db_index=True, verbose_name=_("dissolved latest")
+    )
     dissolved_text = models.CharField(
-        "dissolved as written", max_length=200, blank=True, help_text="As the source gives it."
+        _("dissolved as written"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the source gives it."),
     )
     places = models.ManyToManyField(
-        Place, blank=True, related_name="organisations", help_text="Where it was based or active."
+        Place,
+        blank=True,
+        related_name="organisations",
+        help_text=_("Where it was based or active."),
+        verbose_name=_("places"),
     )
     parent = models.ForeignKey(
         "self",
@@ -163,11 +245,13 @@ class Organisation(Record):
         blank=True,
         on_delete=models.PROTECT,
         related_name="units",
-        verbose_name="part of",
-        help_text="The larger body this one belongs to: the army of a unit, say.",
+        verbose_name=_("part of"),
+        help_text=_("The larger body this one belongs to: the army of a unit, say."),
     )
     description = models.TextField(
-        blank=True, help_text="Markdown. Cite sources with [@source-slug] or [@source-slug, p. 4]."
+        blank=True,
+        help_text=_("Markdown. Cite sources with [@source-slug] or [@source-slug, p. 4]."),
+        verbose_name=_("description"),
     )
 
     url_name = "organisations:organisation_detail"
@@ -176,6 +260,8 @@ class Organisation(Record):
     class Meta(Record.Meta):
         ordering = ["sort_name", "name"]
         permissions = [("publish_organisation", "Can publish and withdraw organisations")]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
 
     def __str__(self):
         return self.name
@@ -189,7 +275,7 @@ class Organisation(Record):
         ancestor, seen = self.parent, set()
         while ancestor is not None and ancestor.pk not in seen:
             if self.pk and ancestor.pk == self.pk:
-                raise ValidationError({"parent": "An organisation cannot be part of itself."})
+                raise ValidationError({"parent": _("An organisation cannot be part of itself.")})
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
 
@@ -207,10 +293,13 @@ class Organisation(Record):
 
 
 class OrganisationName(NameVariant):
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="names")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="names", verbose_name=_("organisation")
+    )
 
     class Meta(NameVariant.Meta):
-        verbose_name = "name variant"
+        verbose_name = _("name variant")
+        verbose_name_plural = _("name variants")
 
 
 reversion.register(OrganisationName)
@@ -222,26 +311,36 @@ class Publication(models.Model):
     the ministry of a decree. Lives here so that `archive` needs to know nothing of it."""
 
     class Role(models.TextChoices):
-        PUBLISHER = "publisher", "Publisher"
-        BROADCASTER = "broadcaster", "Broadcaster"
-        ISSUING_BODY = "issuing-body", "Issuing body"
+        PUBLISHER = "publisher", _("Publisher")
+        BROADCASTER = "broadcaster", _("Broadcaster")
+        ISSUING_BODY = "issuing-body", _("Issuing body")
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="publications"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="publications",
+        verbose_name=_("organisation"),
     )
-    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="publications")
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PUBLISHER)
-    order = models.PositiveSmallIntegerField(default=0, help_text="Position in the credit line.")
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, related_name="publications", verbose_name=_("source")
+    )
+    role = models.CharField(
+        max_length=20, choices=Role.choices, default=Role.PUBLISHER, verbose_name=_("role")
+    )
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Position in the credit line."), verbose_name=_("order")
+    )
 
     class Meta:
         ordering = ["order", "pk"]
-        verbose_name = "publisher"
+        verbose_name = _("publisher")
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "organisation", "role"],
                 name="unique_role_per_organisation_per_source",
             )
         ]
+        verbose_name_plural = _("publishers")
 
     str_select_related = ("organisation", "source")
 
@@ -254,10 +353,10 @@ class Publication(models.Model):
 reversion.register(Publication)
 
 describe_many_to_many(
-    Person.media, lambda row: f"{row.mediaitem} — media of {row.person}", ("mediaitem", "person")
+    Person.media, lambda row: media_of(row.mediaitem, row.person), ("mediaitem", "person")
 )
 describe_many_to_many(
     Organisation.places,
-    lambda row: f"{row.place} — place of {row.organisation}",
+    lambda row: place_of(row.place, row.organisation),
     ("place", "organisation"),
 )

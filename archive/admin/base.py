@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.forms import Textarea
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext_lazy
+from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -42,7 +43,7 @@ class CitationInline(GenericTabularInline):
     fields = ["source", "locator", "quotation", "note", "order", "from_text"]
     readonly_fields = ["from_text"]
     classes = ["collapse"]
-    verbose_name_plural = "citations (rows from [@markers] in the text are kept in step with it)"
+    verbose_name_plural = _("citations (rows from [@markers] in the text are kept in step with it)")
 
     def get_queryset(self, request):
         # The row's sentence names its source and its record.
@@ -63,13 +64,15 @@ class ClaimInline(RowChoicesInlineMixin, GenericTabularInline):
         "value_date", "value_record", "reads_as", "locator", "quotation",
     ]  # fmt: skip
     readonly_fields = ["reads_as"]
-    verbose_name_plural = "claims (one row per source per value; disagreements stand side by side)"
+    verbose_name_plural = _(
+        "claims (one row per source per value; disagreements stand side by side)"
+    )
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("source", "attribute")
         return queryset.prefetch_related("value_record")
 
-    @admin.display(description="reads as")
+    @admin.display(description=_("reads as"))
     def reads_as(self, obj):
         return obj.value_display if obj.pk else ""
 
@@ -86,7 +89,7 @@ class IdentifierInline(GenericTabularInline):
 class DecadeListFilter(admin.SimpleListFilter):
     """Filter by the decade an EDTF date may fall in (its earliest/latest bounds overlap)."""
 
-    title = "date"
+    title = _("date")
     parameter_name = "decade"
     date_field = "date"
 
@@ -96,7 +99,7 @@ class DecadeListFilter(admin.SimpleListFilter):
             earliest, "year"
         )
         decades = sorted({value.year // 10 * 10 for value in years})
-        return [(str(decade), f"{decade}s") for decade in decades]
+        return [(str(decade), gettext("%(decade)ds") % {"decade": decade}) for decade in decades]
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -115,7 +118,7 @@ class StatusChoiceField(forms.TypedChoiceField):
     """Offers the statuses the user may set, and refuses any other value in the lifecycle's
     words (an unknown status, or one only curators set: `LifecycleFormMixin.clean`)."""
 
-    default_error_messages = {"invalid_choice": lifecycle.UNKNOWN_STATUS}
+    default_error_messages = {"invalid_choice": _(lifecycle.UNKNOWN_STATUS)}
 
     def valid_value(self, value):
         return str(value) in Status.values
@@ -216,7 +219,10 @@ class RecordAdmin(
         if not found:
             return None
         for message in lifecycle.messages_of(found):
-            messages.error(request, f"This version cannot be restored: {message}")
+            messages.error(
+                request,
+                gettext("This version cannot be restored: %(reason)s") % {"reason": message},
+            )
         return found
 
     def current_status(self, pk):
@@ -262,11 +268,13 @@ class RecordAdmin(
         if form.instance.cited_text_fields:
             form.instance.sync_citations()
 
-    def _set_status(self, request, queryset, status, verb):
+    def _set_status(self, request, queryset, status, refused, done):
+        """Set `status` on each selected record the lifecycle allows; `refused` and `done`
+        are the action's own sentences (whole, so each language words them its way)."""
         changed = 0
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(request.user)
-            reversion.set_comment(f"Marked {status} from the list.")
+            reversion.set_comment(f"Marked {status} from the list.")  # the log stays English
             may_publish = self.has_publish_permission(request)
             # The list's queryset may be annotated (counts: GROUP BY), which PostgreSQL does
             # not lock: lock the same rows by key.
@@ -279,7 +287,8 @@ class RecordAdmin(
                 if found:
                     self.message_user(
                         request,
-                        f"“{record}” was not {verb}: {' '.join(lifecycle.messages_of(found))}",
+                        refused
+                        % {"record": record, "reasons": " ".join(lifecycle.messages_of(found))},
                         messages.ERROR,
                     )
                     continue
@@ -290,27 +299,52 @@ class RecordAdmin(
                     changed += 1
         self.message_user(
             request,
-            ngettext("%(n)d record %(verb)s.", "%(n)d records %(verb)s.", changed)
-            % {"n": changed, "verb": verb},
+            done % {"n": changed},
             messages.SUCCESS,
         )
 
-    @admin.action(description="Send selected to review", permissions=["change"])
+    @admin.action(description=_("Send selected to review"), permissions=["change"])
     def mark_review(self, request, queryset):
         if not self.has_publish_permission(request):
             queryset = queryset.filter(status__in=CATALOGUER_STATUSES)
-        self._set_status(request, queryset, Status.REVIEW, "sent to review")
+        self._set_status(
+            request,
+            queryset,
+            Status.REVIEW,
+            _("“%(record)s” was not sent to review: %(reasons)s"),
+            ngettext_lazy("%(n)d record sent to review.", "%(n)d records sent to review.", "n"),
+        )
 
-    @admin.action(description="Return selected to draft", permissions=["change"])
+    @admin.action(description=_("Return selected to draft"), permissions=["change"])
     def mark_draft(self, request, queryset):
         if not self.has_publish_permission(request):
             queryset = queryset.filter(status__in=CATALOGUER_STATUSES)
-        self._set_status(request, queryset, Status.DRAFT, "returned to draft")
+        self._set_status(
+            request,
+            queryset,
+            Status.DRAFT,
+            _("“%(record)s” was not returned to draft: %(reasons)s"),
+            ngettext_lazy(
+                "%(n)d record returned to draft.", "%(n)d records returned to draft.", "n"
+            ),
+        )
 
-    @admin.action(description="Publish selected", permissions=["publish"])
+    @admin.action(description=_("Publish selected"), permissions=["publish"])
     def publish(self, request, queryset):
-        self._set_status(request, queryset, Status.PUBLISHED, "published")
+        self._set_status(
+            request,
+            queryset,
+            Status.PUBLISHED,
+            _("“%(record)s” was not published: %(reasons)s"),
+            ngettext_lazy("%(n)d record published.", "%(n)d records published.", "n"),
+        )
 
-    @admin.action(description="Withdraw selected", permissions=["publish"])
+    @admin.action(description=_("Withdraw selected"), permissions=["publish"])
     def withdraw(self, request, queryset):
-        self._set_status(request, queryset, Status.WITHDRAWN, "withdrawn")
+        self._set_status(
+            request,
+            queryset,
+            Status.WITHDRAWN,
+            _("“%(record)s” was not withdrawn: %(reasons)s"),
+            ngettext_lazy("%(n)d record withdrawn.", "%(n)d records withdrawn.", "n"),
+        )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 
 from archive import registry
 from archive.models import Citation, Claim, Source
@@ -81,7 +82,7 @@ def citing_rows(source) -> list[tuple[str, list[CitingRow]]]:
 def cited_by_html(source) -> str:
     groups = citing_rows(source) if source.pk else []
     if not groups:
-        return "Nothing cites this source yet."
+        return gettext("Nothing cites this source yet.")
     sections = []
     for plural, rows in groups:
         cells = [
@@ -89,5 +90,7 @@ def cited_by_html(source) -> str:
             for row in rows
         ]
         items = format_html_join("", '<li><a href="{}">{}</a> ({}) — {}</li>', cells)
-        sections.append(format_html('<h3>{}</h3><ul class="cited-by-list">{}</ul>', plural, items))
+        sections.append(
+            format_html('<h3>{}</h3><ul class="cited-by-list">{}</ul>', gettext(plural), items)
+        )
     return format_html_join("", "{}", ((section,) for section in sections))

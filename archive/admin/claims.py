@@ -10,6 +10,8 @@ information, not an error.
 
 from django import forms
 from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from archive import claimvalues
 from archive.models import Claim, ClaimAttribute
@@ -24,12 +26,16 @@ NUMBER, TEXT, DATE, RECORD = (
 )
 # Each value input: the kind it belongs to, its label and its help.
 VALUE_INPUTS = {
-    "value_number": (NUMBER, "number", "Number attributes: the figure the source gives."),
-    "value_lower": (NUMBER, "at least", "Number attributes: the least the source allows."),
-    "value_upper": (NUMBER, "up to", "Number attributes: the most the source allows."),
-    "value_text": (TEXT, "text", "Text attributes: the value in the source's words."),
-    "value_date": (DATE, "date", "Date attributes: an EDTF date, such as 1990-01-20 or 1987~."),
-    "value_record": (RECORD, "record", ""),
+    "value_number": (NUMBER, _("number"), _("Number attributes: the figure the source gives.")),
+    "value_lower": (NUMBER, _("at least"), _("Number attributes: the least the source allows.")),
+    "value_upper": (NUMBER, _("up to"), _("Number attributes: the most the source allows.")),
+    "value_text": (TEXT, _("text"), _("Text attributes: the value in the source's words.")),
+    "value_date": (
+        DATE,
+        _("date"),
+        _("Date attributes: an EDTF date, such as 1990-01-20 or 1987~."),
+    ),
+    "value_record": (RECORD, _("record"), ""),
 }
 # A change to these makes a claim say something new: check it against the other sources.
 STATEMENT_FIELDS = {"attribute", "source", *VALUE_INPUTS}
@@ -78,9 +84,9 @@ class ClaimForm(forms.ModelForm):
             field.help_text = help_text or field.help_text
             field.widget.attrs["data-claim-value"] = kind
         if "attribute" in self.fields:
-            self.fields[
-                "attribute"
-            ].help_text = "Its kind of value decides which input applies; see Claim attributes."
+            self.fields["attribute"].help_text = gettext(
+                "Its kind of value decides which input applies; see Claim attributes."
+            )
 
     def clean_value_record(self):
         text = self.cleaned_data.get("value_record", "").strip()
@@ -118,8 +124,16 @@ def disagreements(claims) -> list[str]:
             by_value.setdefault(other.value_display, []).append(f"“{other.source}”")
         for value, sources in by_value.items():
             found.append(
-                f"Another source gives {value} for “{claim.attribute}” (this claim: "
-                f"{claim.value_display}): {'; '.join(sources)}. Both are kept."
+                gettext(
+                    "Another source gives %(value)s for “%(attribute)s” (this claim: "
+                    "%(this)s): %(sources)s. Both are kept."
+                )
+                % {
+                    "value": value,
+                    "attribute": claim.attribute,
+                    "this": claim.value_display,
+                    "sources": "; ".join(sources),
+                }
             )
     return found
 

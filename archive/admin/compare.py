@@ -21,6 +21,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from reversion.models import Version
 
 EMPTY = "—"
@@ -308,10 +309,10 @@ class CompareVersionsMixin:
         object_id = unquote(object_id)
         record = self.get_object(request, object_id)
         if record is None:
-            raise Http404("No such record.")
+            raise Http404(gettext("No such record."))
         picked = [request.GET.get(name, "") for name in ("old", "new")]
         if not all(value.isdigit() for value in picked):
-            raise Http404("Pick two versions to compare.")
+            raise Http404(gettext("Pick two versions to compare."))
         versions = {
             v.pk: v
             for v in self._versions(object_id)
@@ -319,7 +320,7 @@ class CompareVersionsMixin:
             .select_related("revision__user", "content_type")
         }
         if len(versions) != len(set(picked)):
-            raise Http404("These versions are not versions of this record.")
+            raise Http404(gettext("These versions are not versions of this record."))
         old, new = sorted(
             (versions[int(pk)] for pk in picked), key=lambda v: (v.revision.date_created, v.pk)
         )
@@ -330,9 +331,9 @@ class CompareVersionsMixin:
             "opts": opts,
             "app_label": opts.app_label,
             "original": record,
-            "title": f"Compare versions of “{record}”",
+            "title": gettext("Compare versions of “%(record)s”") % {"record": record},
             "comparison": Comparison(record, old, new),
-            "sides": [("Earlier", old), ("Later", new)],
+            "sides": [(gettext("Earlier"), old), (gettext("Later"), new)],
             "history_url": reverse(f"{info}_history", args=[quote(record.pk)]),
             "restore_urls": [
                 reverse(f"{info}_revision", args=[quote(record.pk), v.pk]) for v in (old, new)

@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 BASED_ON, SEEN, OVERWRITE = "based_on", "conflict_seen", "overwrite_theirs"
@@ -64,8 +66,8 @@ class StaleSaveFormMixin(forms.Form):
     conflict_seen = forms.CharField(required=False, widget=forms.HiddenInput)
     overwrite_theirs = forms.BooleanField(
         required=False,
-        label="Save my values over theirs",
-        help_text="Only after reading the list above: their changes to these fields are lost.",
+        label=_("Save my values over theirs"),
+        help_text=_("Only after reading the list above: their changes to these fields are lost."),
         widget=forms.HiddenInput,
     )
     admin_site_name = "admin"
@@ -101,20 +103,22 @@ class StaleSaveFormMixin(forms.Form):
         self.fields[OVERWRITE].widget = forms.CheckboxInput()
         rows = format_html_join(
             "",
-            "<li>{}: saved now “{}”, yours “{}”</li>",
+            gettext("<li>{}: saved now “{}”, yours “{}”</li>"),
             ((label, _short(theirs), _short(yours)) for label, theirs, yours in differences),
         )
         who = self._last_saver(stored)
         compare = self._compare_link(stored, based_on)
         if not differences:
             rows = format_html(
-                "<li>{}</li>", "No field of this form differs from the saved record."
+                "<li>{}</li>", gettext("No field of this form differs from the saved record.")
             )
         message = format_html(
-            "Someone else saved this record after you opened it{}. Nothing of yours was saved; "
-            "your values are still in the form below. Where the saved record and your form "
-            "differ:<ul>{}</ul>{}To keep their changes, reload the page and make your edits "
-            "again; to keep yours, tick “Save my values over theirs” and save.",
+            gettext(
+                "Someone else saved this record after you opened it{}. Nothing of yours was "
+                "saved; your values are still in the form below. Where the saved record and "
+                "your form differ:<ul>{}</ul>{}To keep their changes, reload the page and make "
+                "your edits again; to keep yours, tick “Save my values over theirs” and save."
+            ),
             who,
             rows,
             compare,
@@ -170,8 +174,10 @@ class StaleSaveFormMixin(forms.Form):
         except NoReverseMatch:
             return ""
         return format_html(
-            '<p><a href="{}?old={}&amp;new={}" target="_blank">See everything they changed '
-            "(opens the comparison in a new tab)</a></p>",
+            gettext(
+                '<p><a href="{}?old={}&amp;new={}" target="_blank">See everything they changed '
+                "(opens the comparison in a new tab)</a></p>"
+            ),
             url,
             base.pk,
             latest.pk,

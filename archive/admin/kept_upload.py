@@ -3,6 +3,7 @@ the next submit reuses it, unless another file is chosen. The file field says so
 
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext
 
 from archive.media import stash
 
@@ -39,10 +40,10 @@ class KeepUploadFormMixin(forms.Form):
         self.data = self.data.copy()
         self.data[self.add_prefix(KEPT)] = token
         # The bound field copied the help text when validation made it: tell both.
-        self.fields[self.upload_field].help_text = self[self.upload_field].help_text = (
-            f"“{upload.name.rsplit('/', 1)[-1]}” is kept from your last try: saving uses it "
-            "unless you choose another file (the box may say that no file is chosen)."
-        )
+        self.fields[self.upload_field].help_text = self[self.upload_field].help_text = gettext(
+            "“%(name)s” is kept from your last try: saving uses it unless you choose "
+            "another file (the box may say that no file is chosen)."
+        ) % {"name": upload.name.rsplit("/", 1)[-1]}
 
     def save(self, commit=True):
         saved = super().save(commit)

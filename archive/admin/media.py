@@ -12,7 +12,8 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from archive import lifecycle, registry
 from archive.dates import describe
@@ -146,7 +147,7 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "file", KEPT, "preview"]}),
         (
-            "Description and rights",
+            _("Description and rights"),
             {
                 "fields": [
                     "caption",
@@ -159,15 +160,15 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
             },
         ),
         (
-            "What it shows and where it comes from",
+            _("What it shows and where it comes from"),
             {"fields": ["source", "places", "linked_records"]},
         ),
         (
-            "What visitors get of the original",
+            _("What visitors get of the original"),
             {"fields": ["publish_original_as_is", "public_copy"]},
         ),
         (
-            "File (read from the content at upload)",
+            _("File (read from the content at upload)"),
             {
                 "fields": [
                     "original_filename",
@@ -181,7 +182,7 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
                 ]  # fmt: skip
             },
         ),
-        ("History", {"fields": ["published_at", "created_at", "updated_at"]}),
+        (_("History"), {"fields": ["published_at", "created_at", "updated_at"]}),
     ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -201,7 +202,10 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
             record, stored, may_publish=self.has_publish_permission(request)
         )
         for message in lifecycle.messages_of(found):
-            messages.error(request, f"This version cannot be restored: {message}")
+            messages.error(
+                request,
+                gettext("This version cannot be restored: %(reason)s") % {"reason": message},
+            )
         return found or None
 
     # Saving: derivatives made at once; an identical file already in the archive is flagged.
@@ -249,8 +253,11 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
             self.message_user(
                 request,
                 format_html(
-                    "This file is identical, byte for byte, to {}. If it was uploaded by "
-                    "mistake, delete this item; if both records are meant, nothing needs doing.",
+                    gettext(
+                        "This file is identical, byte for byte, to {}. If it was uploaded by "
+                        "mistake, delete this item; if both records are meant, nothing needs "
+                        "doing."
+                    ),
                     links,
                 ),
                 messages.WARNING,
@@ -262,7 +269,7 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
 
     # Actions.
 
-    @admin.action(description="Make derivatives again for selected", permissions=["change"])
+    @admin.action(description=_("Make derivatives again for selected"), permissions=["change"])
     def make_derivatives(self, request, queryset):
         made = sum(ensure_derivatives(item, force=True) for item in queryset.images())
         self.message_user(
@@ -272,7 +279,7 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description="Verify fixity of selected", permissions=["change"])
+    @admin.action(description=_("Verify fixity of selected"), permissions=["change"])
     def verify_fixity(self, request, queryset):
         results = [fixity.check(item) for item in queryset]
         bad = [r for r in results if r.state != MediaItem.Fixity.OK]
@@ -280,7 +287,8 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
             self.message_user(request, f"{result.item}: {result.problem}", messages.ERROR)
         self.message_user(
             request,
-            f"{len(results) - len(bad)} of {len(results)} verified.",
+            gettext("%(good)d of %(all)d verified.")
+            % {"good": len(results) - len(bad), "all": len(results)},
             messages.SUCCESS if not bad else messages.WARNING,
         )
 
@@ -290,7 +298,7 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
     def thumbnail_small(self, obj):
         thumb = obj.thumbnail
         if thumb is None:
-            return _badge(obj.get_media_type_display() or "file", "muted")
+            return _badge(obj.get_media_type_display() or gettext("file"), "muted")
         scale = min(1, 80 / max(thumb.width, thumb.height))
         return format_html(
             '<img src="{}" width="{}" height="{}" alt="" loading="lazy" class="media-thumb">',
@@ -302,44 +310,50 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
         """A new file in the form that is not stored yet (kept after a validation error)."""
         return bool(obj.file) and not getattr(obj.file, "_committed", True)
 
-    @admin.display(description="preview")
+    @admin.display(description=_("preview"))
     def preview(self, obj):
         if not obj.pk or self.unsaved_file(obj):
-            return "Shown after the file is uploaded."
+            return gettext("Shown after the file is uploaded.")
         return render_to_string("admin/archive/mediaitem/preview.html", {"item": obj})
 
-    @admin.display(description="size", ordering="size")
+    @admin.display(description=_("size"), ordering="size")
     def size_display(self, obj):
         return filesizeformat(obj.size) if obj.size is not None else "—"
 
-    @admin.display(description="width × height")
+    @admin.display(description=_("width × height"))
     def dimensions(self, obj):
-        return f"{obj.width} × {obj.height} px" if obj.width and obj.height else "—"
+        if not (obj.width and obj.height):
+            return "—"
+        return gettext("%(width)d × %(height)d px") % {"width": obj.width, "height": obj.height}
 
-    @admin.display(description="fixity", ordering="fixity")
+    @admin.display(description=_("fixity"), ordering="fixity")
     def fixity_badge(self, obj):
         return _badge(obj.get_fixity_display(), FIXITY_TONES.get(obj.fixity, "muted"))
 
-    @admin.display(description="fixity")
+    @admin.display(description=_("fixity"))
     def fixity_display(self, obj):
         checked = obj.fixity_checked_at
-        when = f" (last checked {checked:%Y-%m-%d %H:%M} UTC)" if checked else ""
+        when = ""
+        if checked:
+            when = gettext(" (last checked %(when)s UTC)") % {"when": f"{checked:%Y-%m-%d %H:%M}"}
         return format_html("{}{}", self.fixity_badge(obj), when)
 
-    @admin.display(description="identical files")
+    @admin.display(description=_("identical files"))
     def identical_files(self, obj):
         twins = list(obj.identical_items().order_by("pk")[:10])
         if not twins:
-            return "None: no other item has these bytes."
+            return gettext("None: no other item has these bytes.")
         return format_html_join(
             ", ", '<a href="{}">{}</a>', ((self._change_url(t), t.title) for t in twins)
         )
 
-    @admin.display(description="derivatives")
+    @admin.display(description=_("derivatives"))
     def derivative_list(self, obj):
         rows = list(obj.derivatives.all()) if obj.pk else []
         if not rows:
-            return "None (only images have derivatives)." if not obj.is_image else "Not made yet."
+            if not obj.is_image:
+                return gettext("None (only images have derivatives).")
+            return gettext("Not made yet.")
         return format_html_join(
             ", ",
             '<a href="{}">{}.{}</a> {} × {} ({})',
@@ -350,10 +364,10 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
             ),
         )  # fmt: skip
 
-    @admin.display(description="EXIF")
+    @admin.display(description=_("EXIF"))
     def exif_display(self, obj):
         if not obj.exif:
-            return "None."
+            return gettext("None.")
         return render_to_string(
             "admin/archive/mediaitem/exif.html", {"exif": obj.exif, "item": obj}
         )
@@ -371,41 +385,41 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
 
     @staticmethod
     def as_is_warning(found: list[str]) -> str:
-        return (
-            f"This file carries {private.sentence(found)}; visitors will be able to download "
-            "them, because its original is published as it is."
-        )
+        return gettext(
+            "This file carries %(what)s; visitors will be able to download them, because its "
+            "original is published as it is."
+        ) % {"what": private.sentence(found)}
 
-    @admin.display(description="public copy")
+    @admin.display(description=_("public copy"))
     def public_copy(self, obj):
         if not obj.pk or self.unsaved_file(obj):
-            return "Shown after the file is uploaded."
+            return gettext("Shown after the file is uploaded.")
         if not obj.is_image:
-            return (
+            return gettext(
                 "Visitors get this file as uploaded: metadata inside audio, video and PDF files "
                 "is not removed, so check the file before publishing it."
             )
         found = self.carried(obj)
         if obj.publish_original_as_is:
             if not found:
-                return "The file carries no private metadata; visitors get it as uploaded."
+                return gettext("The file carries no private metadata; visitors get it as uploaded.")
             return format_html(
                 '<strong class="media-warning" style="color: {}">{}</strong>',
                 TONES["bad"], self.as_is_warning(found),
             )  # fmt: skip
         if not found:
-            return (
+            return gettext(
                 "The file carries no private metadata: visitors get the same image. Staff get "
                 "the file as uploaded."
             )
-        return (
-            f"Visitors who open the original get a copy without {private.sentence(found)} "
-            "(pixels, colour profile and orientation unchanged); the derivatives carry no "
-            "metadata at all. Staff get the file as uploaded. If you publish the original as "
-            "it is, visitors will be able to download all of it."
-        )
+        return gettext(
+            "Visitors who open the original get a copy without %(what)s (pixels, colour "
+            "profile and orientation unchanged); the derivatives carry no metadata at all. "
+            "Staff get the file as uploaded. If you publish the original as it is, visitors "
+            "will be able to download all of it."
+        ) % {"what": private.sentence(found)}
 
-    @admin.display(description="shown in")
+    @admin.display(description=_("shown in"))
     def linked_records(self, obj):
         """Records that link to this item (through the relations their kinds declare in the
         registry): edit those links on the record's page."""
@@ -421,9 +435,11 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
                     continue
                 links.append((url, record, kind.model._meta.verbose_name, field.verbose_name))
         if not links:
-            return "No event or person links to this item yet (add it from their pages)."
-        return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a> ({}, as {})', links)
+            return gettext("No event or person links to this item yet (add it from their pages).")
+        return format_html_join(
+            mark_safe("<br>"), gettext('<a href="{}">{}</a> ({}, as {})'), links
+        )
 
-    @admin.display(description="date", ordering="date_earliest")
+    @admin.display(description=_("date"), ordering="date_earliest")
     def date_display(self, obj):
         return describe(obj.date)

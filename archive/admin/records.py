@@ -2,6 +2,8 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from archive.dates import describe
 from archive.imports.admin import RecordImportExportMixin
@@ -44,7 +46,7 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "status"]}),
         (
-            "Bibliographic record",
+            _("Bibliographic record"),
             {
                 "fields": [
                     "creators_text",
@@ -63,13 +65,13 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
             },
         ),
         (
-            "Where to find it",
+            _("Where to find it"),
             {"fields": ["url", "accessed", "repository", "call_number", "rights", "licence"]},
         ),
-        ("Content", {"fields": ["abstract", "transcript"]}),
-        ("Source criticism", {"fields": ["criticism_note"]}),
-        ("Cited by", {"fields": ["cited_by_records"]}),
-        ("History", {"fields": ["published_at", "created_at", "updated_at"]}),
+        (_("Content"), {"fields": ["abstract", "transcript"]}),
+        (_("Source criticism"), {"fields": ["criticism_note"]}),
+        (_("Cited by"), {"fields": ["cited_by_records"]}),
+        (_("History"), {"fields": ["published_at", "created_at", "updated_at"]}),
     ]
     readonly_fields = [*RecordAdmin.readonly_fields, "cited_by_records"]
 
@@ -86,19 +88,22 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
             )
         )
 
-    @admin.display(description="date", ordering="date_earliest")
+    @admin.display(description=_("date"), ordering="date_earliest")
     def date_display(self, obj):
         return describe(obj.date)
 
-    @admin.display(description="what cites it")
+    @admin.display(description=_("what cites it"))
     def cited_by_records(self, obj):
         return cited_by_html(obj)
 
-    @admin.display(description="cited by")
+    @admin.display(description=_("cited by"))
     def cited_by(self, obj):
         url = reverse("admin:archive_citation_changelist") + f"?source__id__exact={obj.pk}"
         return format_html(
-            '<a href="{}">{} citations</a>, {} claims', url, obj.citation_count, obj.claim_count
+            gettext('<a href="{}">{} citations</a>, {} claims'),
+            url,
+            obj.citation_count,
+            obj.claim_count,
         )
 
 
@@ -123,11 +128,11 @@ class PlaceAdmin(RecordImportExportMixin, RecordAdmin):
         "published_at", "created_at", "updated_at",
     ]  # fmt: skip
 
-    @admin.display(description="latitude", ordering="latitude")
+    @admin.display(description=_("latitude"), ordering="latitude")
     def latitude_display(self, obj):
         return plain(obj.latitude)
 
-    @admin.display(description="longitude", ordering="longitude")
+    @admin.display(description=_("longitude"), ordering="longitude")
     def longitude_display(self, obj):
         return plain(obj.longitude)
 
@@ -150,7 +155,7 @@ class RecordLinkAdmin(admin.ModelAdmin):
         prefetch = getattr(self.model, "str_prefetch_related", ())
         return super().get_queryset(request).prefetch_related(*prefetch)
 
-    @admin.display(description="record")
+    @admin.display(description=_("record"))
     def record_link(self, obj):
         return f"{obj.content_type.name} #{obj.object_id}"
 
@@ -181,11 +186,11 @@ class ClaimAdmin(RecordLinkAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("value_record")
 
-    @admin.display(description="value")
+    @admin.display(description=_("value"))
     def value(self, obj):
         return obj.value_display
 
-    @admin.display(description="reads as")
+    @admin.display(description=_("reads as"))
     def reads_as(self, obj):
         return obj.value_display if obj.pk else ""
 

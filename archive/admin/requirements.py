@@ -1,12 +1,15 @@
 """What publishing needs, shown by the status field before saving (lifecycle's rule)."""
 
 from django import forms
+from django.utils.translation import gettext
 
 from archive import lifecycle
 
 
 def _sentence(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if len(names) == 1:
+        return names[0]
+    return gettext("%(some)s and %(last)s") % {"some": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def requirements_note(record) -> str:
@@ -16,10 +19,13 @@ def requirements_note(record) -> str:
     if not needed:
         return ""
     label = {name: str(model._meta.get_field(name).verbose_name) for name in needed}
-    note = f"To publish: {_sentence([label[name] for name in needed])}."
+    note = gettext("To publish: %(fields)s.") % {"fields": _sentence([label[n] for n in needed])}
     if record.pk:
         missing = [label.get(name, name) for name in record.publish_errors()]
-        note += f" Missing now: {_sentence(missing)}." if missing else " All there."
+        if missing:
+            note += " " + gettext("Missing now: %(fields)s.") % {"fields": _sentence(missing)}
+        else:
+            note += " " + gettext("All there.")
     return note
 
 

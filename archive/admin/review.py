@@ -15,6 +15,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from archive import lifecycle, proposals, registry
 from archive.models import ProposedChange
@@ -103,9 +105,10 @@ class ReviewMixin:
         messages.info(
             request,
             format_html(
-                '{} <a href="{}">See what you proposed.</a>',
-                lifecycle.IN_REVIEW_MESSAGE,
+                '{} <a href="{}">{}</a>',
+                gettext(lifecycle.IN_REVIEW_MESSAGE),
                 proposal_url(proposal),
+                gettext("See what you proposed."),
             ),
         )
         opts = self.opts
@@ -151,17 +154,21 @@ class ReviewMixin:
         if self.has_publish_permission(request):
             found = list(pending.select_related("proposed_by").order_by("updated_at"))
             if found:
+                by = gettext("by %(user)s (%(when)s)")
                 links = format_html_join(
                     ", ",
-                    '<a href="{}">by {} ({})</a>',
-                    ((proposal_url(p), p.proposed_by, _when(p)) for p in found),
+                    '<a href="{}">{}</a>',
+                    (
+                        (proposal_url(p), by % {"user": p.proposed_by, "when": _when(p)})
+                        for p in found
+                    ),
                 )
                 messages.warning(
                     request,
                     format_html(
-                        "{} proposed change(s) to this record wait for review: {}",
-                        len(found),
-                        links,
+                        gettext("{n} proposed change(s) to this record wait for review: {links}"),
+                        n=len(found),
+                        links=links,
                     ),
                 )
             return
@@ -170,21 +177,23 @@ class ReviewMixin:
             messages.info(
                 request,
                 format_html(
-                    "Your proposed change of {} waits for a curator's review "
-                    '(<a href="{}">see it</a>). The form shows the published record; saving '
-                    "again replaces your proposal with what you save.",
-                    _when(own),
-                    proposal_url(own),
+                    gettext(
+                        "Your proposed change of {when} waits for a curator's review "
+                        '(<a href="{url}">see it</a>). The form shows the published record; '
+                        "saving again replaces your proposal with what you save."
+                    ),
+                    when=_when(own),
+                    url=proposal_url(own),
                 ),
             )
 
 
 class KindFilter(admin.SimpleListFilter):
-    title = "kind"
+    title = _("kind")
     parameter_name = "kind"
 
     def lookups(self, request, model_admin):
-        return [(kind.key, kind.label) for kind in registry.kinds()]
+        return [(kind.key, gettext(kind.label)) for kind in registry.kinds()]
 
     def queryset(self, request, queryset):
         kind = registry.get(self.value()) if self.value() else None
@@ -204,7 +213,7 @@ class ProposedChangeAdmin(admin.ModelAdmin):
     show_full_result_count = False
     review_template = "admin/archive/proposedchange/review.html"
 
-    @admin.display(description="kind", ordering="content_type")
+    @admin.display(description=_("kind"), ordering="content_type")
     def kind(self, obj):
         return obj.content_type.name
 
@@ -249,7 +258,7 @@ class ProposedChangeAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": f"Proposed change to “{proposal.object_repr}”",
+            "title": gettext("Proposed change to “%(record)s”") % {"record": proposal.object_repr},
             "proposal": proposal,
             "record": record,
             "record_url": self._record_url(proposal),
@@ -269,7 +278,7 @@ class ProposedChangeAdmin(admin.ModelAdmin):
     def _decide(self, request, pk, decide, done: str):
         proposal = get_object_or_404(ProposedChange, pk=pk)
         if not proposals.may_review(request.user, proposal):
-            raise PermissionDenied("Only curators approve or reject proposed changes.")
+            raise PermissionDenied(gettext("Only curators approve or reject proposed changes."))
         try:
             decide(proposal, request.user, request.POST.get("comment", "").strip())
         except ValidationError as error:
@@ -282,11 +291,13 @@ class ProposedChangeAdmin(admin.ModelAdmin):
     def approve_view(self, request, pk):
         if request.method != "POST":
             return redirect("admin:archive_proposedchange_change", pk)
-        return self._decide(request, pk, proposals.approve, "The change to “%(record)s” is live.")
+        return self._decide(
+            request, pk, proposals.approve, gettext("The change to “%(record)s” is live.")
+        )
 
     def reject_view(self, request, pk):
         if request.method != "POST":
             return redirect("admin:archive_proposedchange_change", pk)
         return self._decide(
-            request, pk, proposals.reject, "The change to “%(record)s” was rejected."
+            request, pk, proposals.reject, gettext("The change to “%(record)s” was rejected.")
         )

@@ -9,6 +9,7 @@ column makes (`?source__id__exact=<id>`). The chosen source is read by its key, 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import get_last_value_from_parameters
+from django.utils.translation import gettext
 
 from archive.models import Source
 
@@ -36,7 +37,9 @@ class SourceTextFilter(admin.FieldListFilter):
         manager = Source._default_manager
         if self.id_value:
             if not str(self.id_value).isdigit():
-                raise IncorrectLookupParameters(f"No source number “{self.id_value}”.")
+                raise IncorrectLookupParameters(
+                    gettext("No source number “%(id)s”.") % {"id": self.id_value}
+                )
             return manager.filter(pk=self.id_value).first()
         if self.text_value:
             if self.text_value.isdigit():

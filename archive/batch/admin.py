@@ -24,6 +24,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from archive.models import BatchEdit
 
@@ -44,7 +46,7 @@ def _previewed_at(signed: str):
     except signing.BadSignature:
         since = None
     if since is None:
-        raise PermissionDenied("Apply only what you previewed: preview the batch again.")
+        raise PermissionDenied(gettext("Apply only what you previewed: preview the batch again."))
     return since
 
 
@@ -76,7 +78,7 @@ class BatchEditMixin:
             actions["batch_edit"] = (action, "batch_edit", action.short_description)
         return actions
 
-    @admin.action(description="Edit selected in a batch…")
+    @admin.action(description=_("Edit selected in a batch…"))
     def batch_edit(self, request, queryset):
         query = {"_changelist_filters": request.GET.urlencode()}
         if request.POST.get("select_across") == "1":
@@ -106,7 +108,7 @@ class BatchEditMixin:
             try:
                 keys = [self.opts.pk.to_python(key) for key in keys]
             except ValidationError as error:  # a forged key is no selection
-                raise PermissionDenied("Not a selection.") from error
+                raise PermissionDenied(gettext("Not a selection.")) from error
             queryset = queryset.filter(pk__in=keys)
         return queryset
 
@@ -119,7 +121,8 @@ class BatchEditMixin:
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": f"Edit {self.opts.verbose_name_plural} in a batch",
+            "title": gettext("Edit %(records)s in a batch")
+            % {"records": self.opts.verbose_name_plural},
             "selection_count": queryset.count(),
             "changelist_url": self._changelist_url(request),
             "query": request.GET,
@@ -165,16 +168,20 @@ class BatchEditMixin:
         if batch is None:
             self.message_user(
                 request,
-                f"{what}: nothing was changed ({report.unchanged} unchanged, "
-                f"{report.refused} refused).",
+                gettext(
+                    "%(what)s: nothing was changed (%(unchanged)d unchanged, %(refused)d refused)."
+                )
+                % {"what": what, "unchanged": report.unchanged, "refused": report.refused},
                 messages.WARNING,
             )
             return redirect(self._changelist_url(request))
         self.message_user(
             request,
             format_html(
-                '{}: {} changed, {} unchanged, {} refused, in {} s. <a href="{}">Report and '
-                "undo</a>",
+                gettext(
+                    '{}: {} changed, {} unchanged, {} refused, in {} s. <a href="{}">Report and '
+                    "undo</a>"
+                ),
                 what,
                 report.changed,
                 report.unchanged,
@@ -227,10 +234,12 @@ class BatchEditMixin:
         if request.method != "POST":
             return redirect(self._batch_url("batch_done", batch.pk))
         if BatchEdit.objects.filter(undoes=batch).exists():
-            self.message_user(request, "This batch was undone already.", messages.ERROR)
+            self.message_user(request, gettext("This batch was undone already."), messages.ERROR)
             return redirect(self._batch_url("batch_done", batch.pk))
         if batch.running:
-            self.message_user(request, "This batch is still being applied.", messages.ERROR)
+            self.message_user(
+                request, gettext("This batch is still being applied."), messages.ERROR
+            )
             return redirect(self._batch_url("batch_done", batch.pk))
         plan = UndoPlan(batch)
         undoing = progress.start(
@@ -261,7 +270,7 @@ class BatchEditMixin:
         batch = progress.advance(
             batch, plan, user=request.user, may_publish=self.has_publish_permission(request)
         )
-        what = "Undo" if batch.undoes_id is not None else "Batch edit"
+        what = gettext("Undo") if batch.undoes_id is not None else gettext("Batch edit")
         if batch.running:
             context = {
                 **self.admin_site.each_context(request),
@@ -289,7 +298,7 @@ class BatchEditMixin:
         if not batch.running:
             return redirect(self._batch_url("batch_done", batch.pk))
         if batch.user_id != request.user.pk:
-            raise PermissionDenied("Only who started a batch goes on with it.")
+            raise PermissionDenied(gettext("Only who started a batch goes on with it."))
         try:
             plan = self._plan_of(request, batch)
         except ValueError:  # the operation is no longer offered to this user
@@ -298,8 +307,11 @@ class BatchEditMixin:
             batch = progress.stop(batch)
             self.message_user(
                 request,
-                f"The batch stopped after {batch.position} of {len(batch.selection)} records: "
-                "its value is no longer valid. What it changed can be undone.",
+                gettext(
+                    "The batch stopped after %(done)d of %(all)d records: its value is no longer "
+                    "valid. What it changed can be undone."
+                )
+                % {"done": batch.position, "all": len(batch.selection)},
                 messages.ERROR,
             )
             if batch.revision_id is None:

@@ -1,6 +1,8 @@
 """The batch edit's forms: which operation (step 1), its value (step 2)."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from archive.lifecycle import CATALOGUER_STATUSES, Status
 
@@ -9,15 +11,19 @@ from .operations import Action, BatchField, Operation
 
 def operation_choices(fields: dict[str, BatchField]) -> list[tuple[str, str]]:
     """“status”, “set:licence”, “clear:licence”, “add:places”… as the select offers them."""
-    choices = [(Action.STATUS.value, "Change the status")]
+    choices = [(Action.STATUS.value, Action.STATUS.label)]
     for field in fields.values():
         for action in field.actions():
-            choices.append((f"{action}:{field.name}", f"{Action(action).label} {field.label}"))
+            label = gettext("%(action)s %(field)s") % {
+                "action": Action(action).label,
+                "field": field.label,
+            }
+            choices.append((f"{action}:{field.name}", label))
     return choices
 
 
 class OperationForm(forms.Form):
-    operation = forms.ChoiceField(label="What to do")
+    operation = forms.ChoiceField(label=_("What to do"))
 
     def __init__(self, fields, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,7 +54,7 @@ class ValueForm(forms.Form):
                 Status if model_admin.has_publish_permission(request) else CATALOGUER_STATUSES
             )
             self.fields["value"] = StatusChoiceField(
-                label="New status", choices=[(s.value, s.label) for s in statuses]
+                label=_("New status"), choices=[(s.value, s.label) for s in statuses]
             )
         elif action != Action.CLEAR:
             formfield = model_admin.formfield_for_dbfield(field.field, request)

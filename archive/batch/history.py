@@ -12,14 +12,16 @@ import json
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
 from django.utils.encoding import force_str
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from archive.models import BatchEdit
 
 from .run import Batch, Report
 
-CHANGED_SINCE_BATCH = "This record was changed after the batch; it was left as it is now."
-NO_EARLIER_VERSION = "This record has no version from before the batch."
+CHANGED_SINCE_BATCH = _("This record was changed after the batch; it was left as it is now.")
+NO_EARLIER_VERSION = _("This record has no version from before the batch.")
 
 
 def remember(model, plan, report: Report, *, user, description: str, undoes=None):
@@ -106,11 +108,14 @@ class UndoPlan:
         return {field.name: field.to_python(value)}, set(), set()
 
     def refusal(self, record) -> list[str]:
-        return [] if record.pk in self._previous else [NO_EARLIER_VERSION]
+        return [] if record.pk in self._previous else [str(NO_EARLIER_VERSION)]
 
     def before_after(self, original, record, added: set, removed: set) -> tuple[str, str]:
         if self.many_field is not None:
-            return "", f"{len(added)} added back, {len(removed)} removed"
+            return "", gettext("%(added)d added back, %(removed)d removed") % {
+                "added": len(added),
+                "removed": len(removed),
+            }
         name = self.model_field.name
         return str(getattr(original, name) or "—"), str(getattr(record, name) or "—")
 

@@ -14,16 +14,18 @@ from dataclasses import dataclass
 
 from django.contrib.admin.utils import flatten_fieldsets
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from archive.lifecycle import Status
 
 
 class Action(models.TextChoices):
-    SET = "set", "Set"
-    CLEAR = "clear", "Clear"
-    ADD = "add", "Add to"
-    REMOVE = "remove", "Remove from"
-    STATUS = "status", "Change the status"
+    SET = "set", _("Set")
+    CLEAR = "clear", _("Clear")
+    ADD = "add", _("Add to")
+    REMOVE = "remove", _("Remove from")
+    STATUS = "status", _("Change the status")
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def _display(value) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return gettext("yes") if value else gettext("no")
     if isinstance(value, list | tuple | set):
         return ", ".join(_display(item) for item in value) or "—"
     return str(value)
@@ -158,7 +160,9 @@ class Operation:
     def show(self, record) -> str:
         """The record's value of the field, in words, for the preview's sample."""
         if self.field is None:
-            return Status(record.status).label if record.status in Status.values else record.status
+            if record.status in Status.values:
+                return str(Status(record.status).label)  # a plain str: the report is JSON
+            return record.status
         if self.field.many:
             return ""
         if self.field.field.choices:

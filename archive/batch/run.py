@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from archive import lifecycle
 from archive.changes import log_bulk_writes
@@ -37,7 +38,7 @@ from archive.search.refresh import stale_records
 
 CHUNK = 1000
 SAMPLE = 20
-CHANGED_SINCE = "This record was changed after the preview; it was left as it is now."
+CHANGED_SINCE = _("This record was changed after the preview; it was left as it is now.")
 # Bulk updates group records by their new values; beyond this many groups, one bulk_update.
 MAX_UPDATE_GROUPS = 20
 
@@ -191,7 +192,7 @@ class Batch:
         for record in records.order_by("pk"):
             original = copy.copy(record)
             if self.since is not None and record.updated_at > self.since:
-                report.refuse(record, [getattr(plan, "changed_since", CHANGED_SINCE)])
+                report.refuse(record, [str(getattr(plan, "changed_since", CHANGED_SINCE))])
                 continue
             if found := plan.refusal(record):
                 report.refuse(record, found)

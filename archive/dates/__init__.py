@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
@@ -27,8 +28,12 @@ def parse(text: str):
         return parse_edtf(text)
     except (EDTFParseException, ValueError, TypeError, AttributeError) as exc:
         raise ValidationError(
-            "“%(value)s” is not a valid EDTF date. Examples: 1990-01-19, 1990-01-19/1990-01-20, "
-            "1987~ (about 1987), 1988? (perhaps 1988), 199X (the 1990s), [1987..1990] (one of).",
+            # Lazy: refusals are cached (_parsed_or_refused) and shown in each reader's language.
+            gettext_lazy(
+                "“%(value)s” is not a valid EDTF date. Examples: 1990-01-19, "
+                "1990-01-19/1990-01-20, 1987~ (about 1987), 1988? (perhaps 1988), 199X (the "
+                "1990s), [1987..1990] (one of)."
+            ),
             code="invalid_edtf",
             params={"value": text},
         ) from exc
@@ -142,7 +147,9 @@ def _parsed_bounds(text: str) -> tuple[datetime.date | None, datetime.date | Non
             latest = None
     if earliest and latest and earliest > latest:
         raise ValidationError(
-            "“%(value)s” ends before it begins.", code="invalid_edtf", params={"value": text}
+            gettext_lazy("“%(value)s” ends before it begins."),
+            code="invalid_edtf",
+            params={"value": text},
         )
     return earliest, latest
 
@@ -183,8 +190,10 @@ class EDTFField(models.CharField):
         kwargs.setdefault("blank", True)
         kwargs.setdefault(
             "help_text",
-            "EDTF: 1990-01-19, 1990-01-19/1990-01-20, 1987~ (about), 1988? (uncertain), "
-            "199X (a decade), [1987..1990] (one of), 1993/.. (open end).",
+            gettext_lazy(
+                "EDTF: 1990-01-19, 1990-01-19/1990-01-20, 1987~ (about), 1988? (uncertain), "
+                "199X (a decade), [1987..1990] (one of), 1993/.. (open end)."
+            ),
         )
         super().__init__(*args, **kwargs)
         self.validators.append(validate_edtf)

@@ -9,6 +9,7 @@ confirms "import only the valid rows".
 import reversion
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext, gettext_lazy
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import XLSX
 from import_export.forms import ConfirmImportForm
@@ -19,7 +20,7 @@ from . import preview
 from .codec import HELP as DELIMITER_HELP
 from .files import StrictCSV
 
-DATE_HELP = (
+DATE_HELP = gettext_lazy(
     "Dates may be EDTF (1990-01-19, 1987~, 199X) or written as museums write them "
     "(“c.1819”, “c.1830–40”, “exhibited 1809?”): such text is kept as “date as written” and "
     "read into EDTF where it has one reading; anything else is kept as text only and flagged."
@@ -82,7 +83,9 @@ class RecordImportExportMixin(ImportExportMixin):
 
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, UnicodeDecodeError):
-            message = "The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again."
+            message = gettext(
+                "The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again."
+            )
         else:
-            message = f"The file cannot be read: {e}"
+            message = gettext("The file cannot be read: %(error)s") % {"error": e}
         form.add_error("import_file", message)

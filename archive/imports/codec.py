@@ -8,11 +8,13 @@ value is written ``\\;``, ``\\|`` or ``\\\\``. Trailing empty parts may be left 
     wikidata:Q151580; viaf:52482096
 """
 
+from django.utils.translation import gettext_lazy
+
 VALUE_SEPARATOR = ";"
 PART_SEPARATOR = "|"
 ESCAPE = "\\"
 
-HELP = (
+HELP = gettext_lazy(
     "Several values in one cell are separated by “;”, the parts of one value by “|” "
     "(a name variant is name|language|script|kind: “Heydər Əliyev|az|Latn|native”); "
     "identifiers are scheme:value (“wikidata:Q151580”); write a literal ; or | as \\; or \\|."

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from archive.dates import bounds
 
@@ -192,7 +193,7 @@ def _to_edtf(original: str) -> DateResult:
     if not original:
         return DateResult("", "", EXACT)
     if original.lower() in NO_DATE:
-        return DateResult("", original, UNKNOWN, "no date given")
+        return DateResult("", original, UNKNOWN, gettext("no date given"))
     if original[0] != "?" and _valid(original):
         return DateResult(original, original, EXACT)
     whole = simple(original) or _prefixed(original)
@@ -219,8 +220,10 @@ def _to_edtf(original: str) -> DateResult:
     if m:
         first = simple(m.group(1))
         if first and _valid(first):
-            return DateResult(first, original, PARTIAL, "date of the work; the remark is kept")
-    return DateResult("", original, TEXT, "not read as a date; kept as written")
+            return DateResult(
+                first, original, PARTIAL, gettext("date of the work; the remark is kept")
+            )
+    return DateResult("", original, TEXT, gettext("not read as a date; kept as written"))
 
 
 # --- checking EDTF ------------------------------------------------------------------------
@@ -251,7 +254,9 @@ def edtf_bounds(text: str):
         return None, None
     checked = _checked_bounds(text)
     if checked is None:
-        raise ValidationError(f"“{text}” is not a valid EDTF date.", code="invalid_edtf")
+        raise ValidationError(
+            gettext("“%(value)s” is not a valid EDTF date.") % {"value": text}, code="invalid_edtf"
+        )
     return checked
 
 

@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext
 from import_export.fields import Field
 from import_export.widgets import Widget
 
@@ -23,7 +24,7 @@ class LookupWidget(Widget):
         text = "" if value is None else str(value).strip()
         if not text:
             if self.required:
-                raise ValueError(f"A {self.lookup.label} is required.")
+                raise ValueError(gettext("A %(kind)s is required.") % {"kind": self.lookup.label})
             return None
         return self.lookup.pk(text)
 
@@ -153,10 +154,15 @@ class IdentifiersField(GenericChildrenMixin, ChildrenField):
             text = parts[0]
             scheme, sep, value = text.partition(":")
             if not sep or not value.strip():
-                raise ValueError(f"“{text}” is not scheme:value (wikidata:Q151580).")
+                raise ValueError(
+                    gettext("“%(text)s” is not scheme:value (wikidata:Q151580).") % {"text": text}
+                )
             if scheme.strip() not in self._schemes():
                 known = ", ".join(sorted(self._schemes()))
-                raise ValueError(f"Unknown identifier scheme “{scheme}” (known: {known}).")
+                raise ValueError(
+                    gettext("Unknown identifier scheme “%(scheme)s” (known: %(known)s).")
+                    % {"scheme": scheme, "known": known}
+                )
             values.append((f"{scheme.strip()}:{value.strip()}",))
         return sorted(
             dict.fromkeys(values),
@@ -208,15 +214,24 @@ class NamesField(ChildrenField):
         values = []
         for parts in codec.split(cell):
             if len(parts) > 4:
-                raise ValueError(f"“{'|'.join(parts)}” has more than name|language|script|kind.")
+                raise ValueError(
+                    gettext("“%(value)s” has more than name|language|script|kind.")
+                    % {"value": "|".join(parts)}
+                )
             name, language, script, kind = (parts + ["", "", "", ""])[:4]
             kind = kind or self.model.Kind.NATIVE
             if not name:
-                raise ValueError("A name variant without a name.")
+                raise ValueError(gettext("A name variant without a name."))
             if kind not in kinds:
-                raise ValueError(f"Unknown name kind “{kind}” (known: {', '.join(sorted(kinds))}).")
+                raise ValueError(
+                    gettext("Unknown name kind “%(kind)s” (known: %(known)s).")
+                    % {"kind": kind, "known": ", ".join(sorted(kinds))}
+                )
             if len(script) not in (0, 4):
-                raise ValueError(f"Script “{script}” is not an ISO 15924 code such as Latn.")
+                raise ValueError(
+                    gettext("Script “%(script)s” is not an ISO 15924 code such as Latn.")
+                    % {"script": script}
+                )
             values.append((name, language, script, kind))
         return sorted(dict.fromkeys(values), key=lambda v: (v[1], v[0], v[2], v[3]))
 

@@ -4,6 +4,7 @@ import csv
 import io
 
 import tablib
+from django.utils.translation import gettext
 from import_export.formats.base_formats import CSV, XLSX
 
 MAX_CELL = 100_000
@@ -20,8 +21,11 @@ def decode(data: bytes | str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise FileError(
-            f"The file is not UTF-8 text (byte 0x{data[e.start]:02x} at position {e.start}). "
-            "Save it as “CSV UTF-8” and upload it again."
+            gettext(
+                "The file is not UTF-8 text (byte 0x%(byte)02x at position %(position)d). "
+                "Save it as “CSV UTF-8” and upload it again."
+            )
+            % {"byte": data[e.start], "position": e.start}
         ) from e
 
 
@@ -32,21 +36,27 @@ def read_csv(text: str) -> tablib.Dataset:
         rows = list(reader)
     except csv.Error as e:
         raise FileError(
-            f"The CSV is malformed near line {reader.line_num}: {e} (a quote opened and "
-            "never closed?)."
+            gettext(
+                "The CSV is malformed near line %(line)d: %(error)s (a quote opened and "
+                "never closed?)."
+            )
+            % {"line": reader.line_num, "error": e}
         ) from e
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     if not rows:
-        raise FileError("The file is empty.")
+        raise FileError(gettext("The file is empty."))
     headers = [h.strip() for h in rows[0]]
     if len(set(headers)) != len(headers):
-        raise FileError("Two columns have the same heading.")
+        raise FileError(gettext("Two columns have the same heading."))
     dataset = tablib.Dataset(headers=headers)
     for number, row in enumerate(rows[1:], start=2):
         if len(row) != len(headers):
             raise FileError(
-                f"Line {number} has {len(row)} cells but the heading has {len(headers)} "
-                "(a stray quote or delimiter?)."
+                gettext(
+                    "Line %(line)d has %(cells)d cells but the heading has %(headings)d "
+                    "(a stray quote or delimiter?)."
+                )
+                % {"line": number, "cells": len(row), "headings": len(headers)}
             )
         dataset.append(row)
     return dataset
@@ -66,5 +76,8 @@ def read_file(data: bytes, fmt: str) -> tablib.Dataset:
         try:
             return XLSX().create_dataset(data)
         except Exception as e:  # openpyxl raises many kinds for a broken workbook
-            raise FileError(f"This is not a readable XLSX workbook ({type(e).__name__}).") from e
-    raise FileError(f"Unknown format “{fmt}”: use csv or xlsx.")
+            raise FileError(
+                gettext("This is not a readable XLSX workbook (%(error)s).")
+                % {"error": type(e).__name__}
+            ) from e
+    raise FileError(gettext("Unknown format “%(format)s”: use csv or xlsx.") % {"format": fmt})

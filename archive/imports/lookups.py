@@ -1,6 +1,7 @@
 """Slug (or name) → primary key look-ups for one import, each table read once."""
 
 from django.db.models import Model
+from django.utils.translation import gettext
 
 
 class Lookup:
@@ -45,10 +46,13 @@ class Lookup:
                 if key in self._by_name:
                     if self._by_name[key] is None:
                         raise ValueError(
-                            f"“{value}” names more than one {self.label}; give its slug."
+                            gettext("“%(value)s” names more than one %(kind)s; give its slug.")
+                            % {"value": value, "kind": self.label}
                         )
                     return self._by_name[key]
-        raise ValueError(f"Unknown {self.label} “{value}”.")
+        raise ValueError(
+            gettext("Unknown %(kind)s “%(value)s”.") % {"kind": self.label, "value": value}
+        )
 
     def slug(self, pk) -> str:
         if pk is None:

@@ -16,6 +16,7 @@ from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from import_export import resources
 from import_export.instance_loaders import CachedInstanceLoader
 
@@ -143,11 +144,14 @@ class RecordResource(resources.ModelResource):
         known = {f.column_name for f in self.get_import_fields()}
         if "slug" not in headers and not any(h in known for h in headers):
             raise ValidationError(
-                "No known column in this file. Columns are: " + ", ".join(sorted(known)) + "."
+                gettext("No known column in this file. Columns are: %(columns)s.")
+                % {"columns": ", ".join(sorted(known))}
             )
         missing = [c for c in self.required_columns() if c not in headers]
         if missing and "slug" not in headers:
-            raise ValidationError(f"Missing column(s): {', '.join(missing)}.")
+            raise ValidationError(
+                gettext("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)}
+            )
 
     def required_columns(self) -> list[str]:
         return []
@@ -160,8 +164,8 @@ class RecordResource(resources.ModelResource):
         for column, value in row.items():
             if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
                 raise ValidationError(
-                    {column: f"The cell holds {len(value):,} characters; the limit is "
-                     f"{MAX_CELL_CHARS:,}."}
+                    {column: gettext("The cell holds %(size)s characters; the limit is %(limit)s.")
+                     % {"size": f"{len(value):,}", "limit": f"{MAX_CELL_CHARS:,}"}}
                 )  # fmt: skip
 
     def after_init_instance(self, instance, new, row, **kwargs):
@@ -219,7 +223,10 @@ class RecordResource(resources.ModelResource):
                     + (f" (EDTF {result.edtf})" if result.edtf else "")
                 )
             elif result.edtf and result.edtf != result.text:
-                self._row["readings"].append(f"{date_field}: “{result.text}” read as {result.edtf}")
+                self._row["readings"].append(
+                    gettext("%(field)s: “%(text)s” read as %(edtf)s")
+                    % {"field": date_field, "text": result.text, "edtf": result.edtf}
+                )
 
     def _check_status(self, instance, row, errors) -> None:
         if "status" in errors:
@@ -242,7 +249,8 @@ class RecordResource(resources.ModelResource):
         first = self._slugs_in_file.setdefault(slug, number)
         if first != number:
             # Rows are numbered as in a spreadsheet: the heading is row 1.
-            errors["slug"] = ValidationError(lifecycle.slug_taken(slug, f"row {first + 1}"))
+            row_name = gettext("row %(number)d") % {"number": first + 1}
+            errors["slug"] = ValidationError(lifecycle.slug_taken(slug, row_name))
         elif instance.pk is None and slug in self._slug_holders:
             errors["slug"] = ValidationError(self._slug_holders[slug])
 

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from archive import citetext, lifecycle
 from archive.lifecycle import CATALOGUER_STATUSES, Status
@@ -35,19 +36,25 @@ class Record(models.Model):
         max_length=200,
         unique=True,
         allow_unicode=False,
-        help_text="The permanent address of this record. Changing it keeps the old address "
-        "working as a redirect.",
+        help_text=_(
+            "The permanent address of this record. Changing it keeps the old address "
+            "working as a redirect."
+        ),
+        verbose_name=_("slug"),
     )
     status = models.CharField(
         max_length=10,
         choices=Status.choices,
         default=Status.DRAFT,
         db_index=True,
-        help_text="Only published records appear on the public site.",
+        help_text=_("Only published records appear on the public site."),
+        verbose_name=_("status"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
+    published_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("published at")
+    )
 
     citations = GenericRelation("archive.Citation")
     claims = GenericRelation("archive.Claim")
@@ -219,11 +226,13 @@ class Record(models.Model):
 class SlugRedirect(models.Model):
     """An old slug of a record, so that a permalink never breaks when a slug changes."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(verbose_name=_("object id"))
     record = GenericForeignKey("content_type", "object_id")
-    old_slug = models.SlugField(max_length=200)
-    created_at = models.DateTimeField(auto_now_add=True)
+    old_slug = models.SlugField(max_length=200, verbose_name=_("old slug"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         constraints = [
@@ -231,6 +240,8 @@ class SlugRedirect(models.Model):
                 fields=["content_type", "old_slug"], name="unique_old_slug_per_kind"
             )
         ]
+        verbose_name = _("slug redirect")
+        verbose_name_plural = _("slug redirects")
 
     def __str__(self):
         return f"{self.content_type.model}: {self.old_slug} → {self.object_id}"

@@ -15,6 +15,7 @@ change discovery feeds (`archive.activity`) and OAI-PMH (deleted records, datest
 
 from django.db import models
 from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
 
 
 class RecordChangeQuerySet(models.QuerySet):
@@ -43,15 +44,19 @@ class RecordChangeQuerySet(models.QuerySet):
 
 class RecordChange(models.Model):
     class Action(models.TextChoices):
-        CREATE = "create", "Create"
-        UPDATE = "update", "Update"
-        DELETE = "delete", "Delete"
+        CREATE = "create", _("Create")
+        UPDATE = "update", _("Update")
+        DELETE = "delete", _("Delete")
 
-    kind = models.CharField(max_length=30, db_index=True, help_text="The registry key.")
-    object_id = models.PositiveBigIntegerField()
-    slug = models.SlugField(max_length=200, help_text="The record's slug when it changed.")
-    action = models.CharField(max_length=10, choices=Action.choices)
-    at = models.DateTimeField(db_index=True)
+    kind = models.CharField(
+        max_length=30, db_index=True, help_text=_("The registry key."), verbose_name=_("kind")
+    )
+    object_id = models.PositiveBigIntegerField(verbose_name=_("object id"))
+    slug = models.SlugField(
+        max_length=200, help_text=_("The record's slug when it changed."), verbose_name=_("slug")
+    )
+    action = models.CharField(max_length=10, choices=Action.choices, verbose_name=_("action"))
+    at = models.DateTimeField(db_index=True, verbose_name=_("at"))
 
     objects = RecordChangeQuerySet.as_manager()
 
@@ -61,7 +66,8 @@ class RecordChange(models.Model):
             models.Index(fields=["at", "id"], name="recordchange_at_id"),
             models.Index(fields=["kind", "object_id"], name="recordchange_kind_object"),
         ]
-        verbose_name = "record change"
+        verbose_name = _("record change")
+        verbose_name_plural = _("record changes")
 
     def __str__(self):
         return f"{self.action} {self.kind}:{self.slug} at {self.at:%Y-%m-%d %H:%M:%S}"

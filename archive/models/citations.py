@@ -4,6 +4,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from archive import citetext
 from archive.claimvalues import normal, number_in_words
@@ -17,8 +19,10 @@ from .vocabularies import ClaimAttribute
 class RecordLink(models.Model):
     """A generic link to any record (event, person, place, source, media item)."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(verbose_name=_("object id"))
     record = GenericForeignKey("content_type", "object_id")
 
     class Meta:
@@ -110,19 +114,27 @@ class CitationQuerySet(RecordLinkQuerySet):
 class Citation(RecordLink):
     """A record cites a source, at a locator, optionally quoting it. Numbers as a footnote."""
 
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="cited_in")
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="cited_in", verbose_name=_("source")
+    )
     locator = models.CharField(
         max_length=100,
         blank=True,
-        help_text="Page, paragraph or timecode: p. 4, para. 8, 01:02:03.",
+        help_text=_("Page, paragraph or timecode: p. 4, para. 8, 01:02:03."),
+        verbose_name=_("locator"),
     )
-    quotation = models.TextField(blank=True, help_text="The exact words of the source, short.")
-    note = models.TextField(blank=True)
-    order = models.PositiveIntegerField(default=0)
+    quotation = models.TextField(
+        blank=True,
+        help_text=_("The exact words of the source, short."),
+        verbose_name=_("quotation"),
+    )
+    note = models.TextField(blank=True, verbose_name=_("note"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
     from_text = models.BooleanField(
         default=False,
         editable=False,
-        help_text="Made from a citation marker in the record's text, and kept in step with it.",
+        help_text=_("Made from a citation marker in the record's text, and kept in step with it."),
+        verbose_name=_("from text"),
     )
 
     objects = CitationQuerySet.as_manager()
@@ -130,6 +142,8 @@ class Citation(RecordLink):
     class Meta(RecordLink.Meta):
         ordering = ["order", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record_idx")]
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
 
     str_select_related = ("source",)
     str_prefetch_related = ("record",)
@@ -155,37 +169,58 @@ class ClaimQuerySet(RecordLinkQuerySet):
 class Claim(RecordLink):
     """Source S says that attribute A of record R is V. Disagreeing claims coexist."""
 
-    attribute = models.ForeignKey(ClaimAttribute, on_delete=models.PROTECT, related_name="claims")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="claims_made")
-    value_text = models.CharField("text value", max_length=500, blank=True)
+    attribute = models.ForeignKey(
+        ClaimAttribute, on_delete=models.PROTECT, related_name="claims", verbose_name=_("attribute")
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="claims_made", verbose_name=_("source")
+    )
+    value_text = models.CharField(_("text value"), max_length=500, blank=True)
     value_number = models.DecimalField(
-        "number", max_digits=20, decimal_places=4, null=True, blank=True
+        _("number"), max_digits=20, decimal_places=4, null=True, blank=True
     )
     value_lower = models.DecimalField(
-        "lower bound", max_digits=20, decimal_places=4, null=True, blank=True
+        _("lower bound"), max_digits=20, decimal_places=4, null=True, blank=True
     )
     value_upper = models.DecimalField(
-        "upper bound", max_digits=20, decimal_places=4, null=True, blank=True
+        _("upper bound"), max_digits=20, decimal_places=4, null=True, blank=True
     )
-    value_date = EDTFField("date value")
-    value_date_earliest = models.DateField(null=True, blank=True, editable=False)
-    value_date_latest = models.DateField(null=True, blank=True, editable=False)
+    value_date = EDTFField(_("date value"))
+    value_date_earliest = models.DateField(
+        null=True, blank=True, editable=False, verbose_name=_("value date earliest")
+    )
+    value_date_latest = models.DateField(
+        null=True, blank=True, editable=False, verbose_name=_("value date latest")
+    )
     # A value that is another record (kind "record"): see archive/claimvalues.py.
     value_record_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        ContentType,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("value record type"),
     )
-    value_record_id = models.PositiveBigIntegerField(null=True, blank=True)
+    value_record_id = models.PositiveBigIntegerField(
+        null=True, blank=True, verbose_name=_("value record id")
+    )
     value_record = GenericForeignKey("value_record_type", "value_record_id")
-    locator = models.CharField(max_length=100, blank=True)
-    quotation = models.TextField(blank=True, help_text="The exact words of the source, short.")
-    note = models.TextField(blank=True)
-    order = models.PositiveIntegerField(default=0)
+    locator = models.CharField(max_length=100, blank=True, verbose_name=_("locator"))
+    quotation = models.TextField(
+        blank=True,
+        help_text=_("The exact words of the source, short."),
+        verbose_name=_("quotation"),
+    )
+    note = models.TextField(blank=True, verbose_name=_("note"))
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
 
     objects = ClaimQuerySet.as_manager()
 
     class Meta(RecordLink.Meta):
         ordering = ["attribute__order", "attribute__name", "order", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"], name="claim_record_idx")]
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
 
     str_select_related = ("attribute", "source")
 
@@ -204,12 +239,12 @@ class Claim(RecordLink):
         ClaimAttribute.ValueKind.RECORD: ("value_record",),
     }
     FIELD_WORDS = {
-        "value_number": "a number",
-        "value_lower": "a lower bound",
-        "value_upper": "an upper bound",
-        "value_text": "a text",
-        "value_date": "a date",
-        "value_record": "a record",
+        "value_number": _("a number"),
+        "value_lower": _("a lower bound"),
+        "value_upper": _("an upper bound"),
+        "value_text": _("a text"),
+        "value_date": _("a date"),
+        "value_record": _("a record"),
     }
 
     def filled(self, name: str) -> bool:
@@ -230,29 +265,39 @@ class Claim(RecordLink):
         check_kinds = getattr(self, "check_value_kinds", True)
         for name, words in self.FIELD_WORDS.items():
             if check_kinds and name not in applies and self.filled(name):
-                errors[name] = (
-                    f"“{attribute}” takes {attribute.get_value_kind_display().lower()}, "
-                    f"not {words}: clear this value or choose another attribute."
-                )
+                errors[name] = gettext(
+                    "“%(attribute)s” takes %(kind)s, not %(value)s: clear this value or "
+                    "choose another attribute."
+                ) % {
+                    "attribute": attribute,
+                    "kind": str(attribute.get_value_kind_display()).lower(),
+                    "value": words,
+                }
         if kind == ClaimAttribute.ValueKind.NUMBER:
             if not any(self.filled(name) for name in applies):
-                errors["value_number"] = (
-                    f"“{attribute}” takes a number: give the number, or a lower or upper bound."
-                )
+                errors["value_number"] = gettext(
+                    "“%(attribute)s” takes a number: give the number, or a lower or upper bound."
+                ) % {"attribute": attribute}
             bounded = self.value_lower is not None and self.value_upper is not None
             if bounded and self.value_lower > self.value_upper:
-                errors["value_upper"] = "The upper bound is below the lower bound."
+                errors["value_upper"] = gettext("The upper bound is below the lower bound.")
             if self.value_number is not None:
                 if self.value_lower is not None and self.value_number < self.value_lower:
-                    errors["value_lower"] = "The lower bound is above the number."
+                    errors["value_lower"] = gettext("The lower bound is above the number.")
                 if self.value_upper is not None and self.value_number > self.value_upper:
-                    errors["value_upper"] = "The upper bound is below the number."
+                    errors["value_upper"] = gettext("The upper bound is below the number.")
         elif kind == ClaimAttribute.ValueKind.TEXT and not self.value_text.strip():
-            errors["value_text"] = f"“{attribute}” takes a text value."
+            errors["value_text"] = gettext("“%(attribute)s” takes a text value.") % {
+                "attribute": attribute
+            }
         elif kind == ClaimAttribute.ValueKind.DATE and not self.value_date.strip():
-            errors["value_date"] = f"“{attribute}” takes an EDTF date, such as 1990-01-20."
+            errors["value_date"] = gettext(
+                "“%(attribute)s” takes an EDTF date, such as 1990-01-20."
+            ) % {"attribute": attribute}
         elif kind == ClaimAttribute.ValueKind.RECORD and not self.filled("value_record"):
-            errors["value_record"] = f"“{attribute}” takes a record of the archive."
+            errors["value_record"] = gettext("“%(attribute)s” takes a record of the archive.") % {
+                "attribute": attribute
+            }
         if errors:
             raise ValidationError(errors)
 

@@ -5,6 +5,7 @@ change, in any app server or management command, is visible on the very next req
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 ROW = 1  # there is only ever this row
 
@@ -26,8 +27,8 @@ class PublicationGenerationQuerySet(models.QuerySet):
 
 
 class PublicationGeneration(models.Model):
-    value = models.BigIntegerField(default=0)
-    bumped_at = models.DateTimeField()
+    value = models.BigIntegerField(default=0, verbose_name=_("value"))
+    bumped_at = models.DateTimeField(verbose_name=_("bumped at"))
 
     objects = PublicationGenerationQuerySet.as_manager()
 

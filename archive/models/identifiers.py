@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .citations import RecordLink
 from .vocabularies import IdentifierScheme
@@ -7,8 +8,8 @@ from .vocabularies import IdentifierScheme
 class Identifier(RecordLink):
     """An identifier of a record in another system: Wikidata, VIAF, GeoNames..."""
 
-    scheme = models.ForeignKey(IdentifierScheme, on_delete=models.PROTECT)
-    value = models.CharField(max_length=200)
+    scheme = models.ForeignKey(IdentifierScheme, on_delete=models.PROTECT, verbose_name=_("scheme"))
+    value = models.CharField(max_length=200, verbose_name=_("value"))
 
     class Meta:
         ordering = ["scheme__order", "scheme__name"]
@@ -19,6 +20,8 @@ class Identifier(RecordLink):
                 name="unique_identifier_per_record",
             )
         ]
+        verbose_name = _("identifier")
+        verbose_name_plural = _("identifiers")
 
     def __str__(self):
         return f"{self.scheme}: {self.value}"

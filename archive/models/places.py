@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .base import Record
 
@@ -7,21 +8,29 @@ class NameVariant(models.Model):
     """Another name of a record: in another language or script, a transliteration, an alias."""
 
     class Kind(models.TextChoices):
-        NATIVE = "native", "Native form"
-        TRANSLITERATION = "transliteration", "Transliteration"
-        TRANSLATION = "translation", "Translation"
-        ALIAS = "alias", "Alias or other name"
-        FORMER = "former", "Former name"
-        BIRTH = "birth", "Birth name"
+        NATIVE = "native", _("Native form")
+        TRANSLITERATION = "transliteration", _("Transliteration")
+        TRANSLATION = "translation", _("Translation")
+        ALIAS = "alias", _("Alias or other name")
+        FORMER = "former", _("Former name")
+        BIRTH = "birth", _("Birth name")
 
-    name = models.CharField(max_length=300)
+    name = models.CharField(max_length=300, verbose_name=_("name"))
     language = models.CharField(
-        max_length=35, blank=True, help_text="BCP 47 code: az, ru, en, hy..."
+        max_length=35,
+        blank=True,
+        help_text=_("BCP 47 code: az, ru, en, hy..."),
+        verbose_name=_("language"),
     )
     script = models.CharField(
-        max_length=4, blank=True, help_text="ISO 15924 code: Latn, Cyrl, Armn, Arab..."
+        max_length=4,
+        blank=True,
+        help_text=_("ISO 15924 code: Latn, Cyrl, Armn, Arab..."),
+        verbose_name=_("script"),
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NATIVE)
+    kind = models.CharField(
+        max_length=20, choices=Kind.choices, default=Kind.NATIVE, verbose_name=_("kind")
+    )
 
     class Meta:
         abstract = True
@@ -33,9 +42,12 @@ class NameVariant(models.Model):
 
 
 class Place(Record):
-    name = models.CharField(max_length=300)
+    name = models.CharField(max_length=300, verbose_name=_("name"))
     kind = models.CharField(
-        max_length=50, blank=True, help_text="City, region, country, building, street..."
+        max_length=50,
+        blank=True,
+        help_text=_("City, region, country, building, street..."),
+        verbose_name=_("kind"),
     )
     parent = models.ForeignKey(
         "self",
@@ -43,12 +55,19 @@ class Place(Record):
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
-        help_text="The larger place this one lies in.",
+        help_text=_("The larger place this one lies in."),
+        verbose_name=_("parent"),
     )
-    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, verbose_name=_("latitude")
+    )
+    longitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, verbose_name=_("longitude")
+    )
     description = models.TextField(
-        blank=True, help_text="Markdown. Cite sources with [@source-slug] or [@source-slug, p. 4]."
+        blank=True,
+        help_text=_("Markdown. Cite sources with [@source-slug] or [@source-slug, p. 4]."),
+        verbose_name=_("description"),
     )
 
     url_name = "archive:place_detail"
@@ -57,13 +76,18 @@ class Place(Record):
     class Meta(Record.Meta):
         ordering = ["name"]
         permissions = [("publish_place", "Can publish and withdraw places")]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
 
     def __str__(self):
         return self.name
 
 
 class PlaceName(NameVariant):
-    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="names")
+    place = models.ForeignKey(
+        Place, on_delete=models.CASCADE, related_name="names", verbose_name=_("place")
+    )
 
     class Meta(NameVariant.Meta):
-        verbose_name = "name variant"
+        verbose_name = _("name variant")
+        verbose_name_plural = _("name variants")

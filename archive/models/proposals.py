@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ProposedChangeQuerySet(models.QuerySet):
@@ -26,44 +27,59 @@ class ProposedChangeQuerySet(models.QuerySet):
 
 class ProposedChange(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(verbose_name=_("object id"))
     record = GenericForeignKey("content_type", "object_id")
     object_repr = models.CharField(
-        "record", max_length=500, help_text="The record's name when the change was proposed."
+        _("record"), max_length=500, help_text=_("The record's name when the change was proposed.")
     )
     proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposed_changes"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="proposed_changes",
+        verbose_name=_("proposed by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, help_text="When it was last proposed.")
-    proposed_data = models.TextField(help_text="The proposed state, as reversion stores it.")
-    base_data = models.TextField(help_text="The record's state when the change was proposed.")
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(
+        auto_now=True, help_text=_("When it was last proposed."), verbose_name=_("updated at")
+    )
+    proposed_data = models.TextField(
+        help_text=_("The proposed state, as reversion stores it."), verbose_name=_("proposed data")
+    )
+    base_data = models.TextField(
+        help_text=_("The record's state when the change was proposed."), verbose_name=_("base data")
+    )
     pending_file = models.CharField(
         max_length=300,
         blank=True,
-        help_text="A replaced file, stored under a name nothing serves until it is approved.",
+        help_text=_("A replaced file, stored under a name nothing serves until it is approved."),
+        verbose_name=_("pending file"),
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, verbose_name=_("status")
+    )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="reviewed_changes",
+        verbose_name=_("reviewed by"),
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    review_comment = models.TextField(blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("reviewed at"))
+    review_comment = models.TextField(blank=True, verbose_name=_("review comment"))
 
     objects = ProposedChangeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-updated_at", "-id"]
-        verbose_name = "proposed change"
+        verbose_name = _("proposed change")
         constraints = [
             # A second edit by the same user updates their pending proposal.
             models.UniqueConstraint(
@@ -76,6 +92,7 @@ class ProposedChange(models.Model):
             models.Index(fields=["content_type", "object_id"], name="proposal_record"),
             models.Index(fields=["status", "content_type"], name="proposal_status_kind"),
         ]
+        verbose_name_plural = _("proposed changes")
 
     def __str__(self):
         return f"Change to “{self.object_repr}” by {self.proposed_by_id and self.proposed_by}"

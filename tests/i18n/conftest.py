@@ -1,6 +1,8 @@
 import pytest
 from django.utils import translation
 
+from tests.imports.conftest import places, run_import  # noqa: F401  (the import preview)
+
 
 @pytest.fixture(autouse=True)
 def _english_afterwards():

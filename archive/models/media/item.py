@@ -7,7 +7,8 @@ from django.db import models
 from django.urls import reverse
 
 from archive.dates import EDTFField
-from archive.sentences import describe_many_to_many
+from archive.sentences import describe_many_to_many, place_of
+from django.utils.translation import gettext_lazy as _
 
 from ..base import Record, RecordQuerySet, Status
 from ..places import Place
@@ -50,83 +51,83 @@ UNINSPECTED = (
 
 class MediaItem(Record):
     class MediaType(models.TextChoices):
-        IMAGE = "image", "Image"
-        AUDIO = "audio", "Audio"
-        VIDEO = "video", "Video"
-        DOCUMENT = "document", "Document"
+        IMAGE = "image", _("Image")
+        AUDIO = "audio", _("Audio")
+        VIDEO = "video", _("Video")
+        DOCUMENT = "document", _("Document")
 
     class Fixity(models.TextChoices):
-        UNCHECKED = "unchecked", "Not yet verified"
-        OK = "ok", "Verified"
-        MISMATCH = "mismatch", "Checksum mismatch"
-        MISSING = "missing", "File missing"
+        UNCHECKED = "unchecked", _("Not yet verified")
+        OK = "ok", _("Verified")
+        MISMATCH = "mismatch", _("Checksum mismatch")
+        MISSING = "missing", _("File missing")
 
-    title = models.CharField(max_length=500)
+    title = models.CharField(max_length=500, verbose_name=_("title"))
     file = models.FileField(
         upload_to=original_upload_to,
         max_length=300,
         help_text=f"{specs.accepted_help()}. The type is read from the content; the name must "
-        "agree.",
+        "agree.", verbose_name=_("file"),
     )
     original_filename = models.CharField(
-        max_length=255, blank=True, editable=False, help_text="The name the file was uploaded as."
-    )
-    caption = models.TextField(blank=True, help_text="What the item shows, in the archive's words.")
+        max_length=255, blank=True, editable=False, help_text=_("The name the file was uploaded as.")
+    , verbose_name=_("original filename"))
+    caption = models.TextField(blank=True, help_text=_("What the item shows, in the archive's words."), verbose_name=_("caption"))
     alt_text = models.CharField(
         max_length=500,
         blank=True,
-        help_text="For screen readers: what the image shows. Required to publish an image.",
+        help_text=_("For screen readers: what the image shows. Required to publish an image."), verbose_name=_("alt text"),
     )
-    creator = models.CharField(max_length=300, blank=True, help_text="Photographer, author...")
+    creator = models.CharField(max_length=300, blank=True, help_text=_("Photographer, author..."), verbose_name=_("creator"))
     credit_line = models.CharField(
         max_length=500,
         blank=True,
-        help_text="As it must appear beside the item. Required to publish.",
+        help_text=_("As it must appear beside the item. Required to publish."), verbose_name=_("credit line"),
     )
     licence = models.ForeignKey(
         Licence, null=True, blank=True, on_delete=models.PROTECT, related_name="media_items"
-    )
-    date = EDTFField()
-    date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    , verbose_name=_("licence"))
+    date = EDTFField(verbose_name=_("date"))
+    date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True, verbose_name=_("date earliest"))
     date_text = models.CharField(
-        "date as written",
+        _("date as written"),
         max_length=200,
         blank=True,
-        help_text="The date as the source or museum record gives it (“c.1819”, “date not known”); "
-        "shown when it says more than the EDTF date.",
+        help_text=_("The date as the source or museum record gives it (“c.1819”, “date not known”); "
+        "shown when it says more than the EDTF date."),
     )
-    date_latest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    date_latest = models.DateField(null=True, blank=True, editable=False, db_index=True, verbose_name=_("date latest"))
     source = models.ForeignKey(
         Source,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="media_items",
-        help_text="The source this item belongs to or comes from.",
+        help_text=_("The source this item belongs to or comes from."), verbose_name=_("source"),
     )
-    places = models.ManyToManyField(Place, blank=True, related_name="media_items")
+    places = models.ManyToManyField(Place, blank=True, related_name="media_items", verbose_name=_("places"))
     publish_original_as_is = models.BooleanField(
-        "publish the original as it is",
+        _("publish the original as it is"),
         default=False,
-        help_text="Off (the default): visitors who open an image's original get a copy without "
+        help_text=_("Off (the default): visitors who open an image's original get a copy without "
         "its GPS position, serial numbers, maker notes, other EXIF data, XMP, IPTC, text and "
         "comments (the pixels, colour profile and orientation unchanged); staff get the file as "
         "uploaded. On: visitors get the file exactly as uploaded, with all it carries. Audio, "
-        "video and PDF originals are always served as uploaded. Only curators decide this.",
+        "video and PDF originals are always served as uploaded. Only curators decide this."),
     )
 
     # Derived from the file's content at ingest.
-    media_type = models.CharField(max_length=10, choices=MediaType.choices, editable=False)
-    mime_type = models.CharField(max_length=100, editable=False)
-    size = models.PositiveBigIntegerField(null=True, editable=False)
-    width = models.PositiveIntegerField(null=True, editable=False)
-    height = models.PositiveIntegerField(null=True, editable=False)
-    sha256 = models.CharField("SHA-256", max_length=64, editable=False, db_index=True)
-    exif = models.JSONField(default=dict, blank=True, editable=False)
+    media_type = models.CharField(max_length=10, choices=MediaType.choices, editable=False, verbose_name=_("media type"))
+    mime_type = models.CharField(max_length=100, editable=False, verbose_name=_("mime type"))
+    size = models.PositiveBigIntegerField(null=True, editable=False, verbose_name=_("size"))
+    width = models.PositiveIntegerField(null=True, editable=False, verbose_name=_("width"))
+    height = models.PositiveIntegerField(null=True, editable=False, verbose_name=_("height"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, editable=False, db_index=True)
+    exif = models.JSONField(default=dict, blank=True, editable=False, verbose_name=_("exif"))
     fixity = models.CharField(
         max_length=10, choices=Fixity.choices, default=Fixity.UNCHECKED, editable=False
-    )
-    fixity_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    , verbose_name=_("fixity"))
+    fixity_checked_at = models.DateTimeField(null=True, blank=True, editable=False, verbose_name=_("fixity checked at"))
 
     objects = MediaItemQuerySet.as_manager()
 
@@ -138,8 +139,9 @@ class MediaItem(Record):
 
     class Meta(Record.Meta):
         ordering = ["title"]
-        verbose_name = "media item"
+        verbose_name = _("media item")
         permissions = [("publish_mediaitem", "Can publish and withdraw media items")]
+        verbose_name_plural = _("media items")
 
     def __str__(self):
         return self.title
@@ -263,5 +265,5 @@ class MediaItem(Record):
 
 
 describe_many_to_many(
-    MediaItem.places, lambda row: f"{row.place} — place of {row.mediaitem}", ("place", "mediaitem")
+    MediaItem.places, lambda row: place_of(row.place, row.mediaitem), ("place", "mediaitem")
 )
