@@ -2,10 +2,43 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from archive.dates import EDTFField, describe
 from archive.models import RECORD_FOLLOW, MediaItem, NameVariant, Place, Record, Source, Term
 from archive.sentences import describe_many_to_many, media_of, place_of, role_in
+
+
+def _span_words(start: str, end: str, only_start, only_end) -> str:
+    first, last = describe(start), describe(end)
+    if first and last:
+        return f"{first} – {last}"
+    if first:
+        return only_start() % {"date": first}
+    if last:
+        return only_end() % {"date": last}
+    return ""
+
+
+def lifetime_words(birth: str, death: str) -> str:
+    """A life in words, in the active language, from its two EDTF dates (the search results
+    call this with the dates they stored): “1923 – 2003”, “born 1923”, “died 2003”."""
+    return _span_words(
+        birth,
+        death,
+        lambda: pgettext("a lifetime with only its birth known", "born %(date)s"),
+        lambda: pgettext("a lifetime with only its death known", "died %(date)s"),
+    )
+
+
+def existence_words(founded: str, dissolved: str) -> str:
+    """An organisation's existence in words: “1918 – 1991”, “founded 1918”, “dissolved 1991”."""
+    return _span_words(
+        founded,
+        dissolved,
+        lambda: pgettext("an organisation with only its founding known", "founded %(date)s"),
+        lambda: pgettext("an organisation with only its end known", "dissolved %(date)s"),
+    )
 
 
 class Person(Record):
@@ -101,14 +134,7 @@ class Person(Record):
 
     @property
     def lifetime(self) -> str:
-        born, died = describe(self.birth_date), describe(self.death_date)
-        if born and died:
-            return f"{born} – {died}"
-        if born:
-            return f"born {born}"
-        if died:
-            return f"died {died}"
-        return ""
+        return lifetime_words(self.birth_date, self.death_date)
 
 
 class PersonName(NameVariant):
@@ -282,14 +308,7 @@ class Organisation(Record):
     @property
     def existence(self) -> str:
         """When it existed, in words: “1918 – 1991”, “founded 1918”, “dissolved 1991”."""
-        founded, dissolved = describe(self.founded), describe(self.dissolved)
-        if founded and dissolved:
-            return f"{founded} – {dissolved}"
-        if founded:
-            return f"founded {founded}"
-        if dissolved:
-            return f"dissolved {dissolved}"
-        return ""
+        return existence_words(self.founded, self.dissolved)
 
 
 class OrganisationName(NameVariant):

@@ -312,9 +312,7 @@ def test_every_entry_is_translated_and_none_is_fuzzy(language):
     # The compiled catalogue is the one committed with it (a fresh machine needs no gettext).
     mo = LOCALE / language / "LC_MESSAGES" / "django.mo"
     assert mo.stat().st_size > 0
-    compiled = {
-        (e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(mo)) if not e.msgid_plural
-    }
+    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(mo)) if not e.msgid_plural}
     for entry in entries:  # a context tells apart one English word's two translations
         if not entry.msgid_plural:
             assert compiled.get((entry.msgctxt, entry.msgid)) == entry.msgstr, entry.msgid
