@@ -11,7 +11,12 @@ class Source(Record):
     """A bibliographic or archival source that records cite."""
 
     kind = models.ForeignKey(SourceKind, on_delete=models.PROTECT, related_name="sources")
-    title = models.CharField(max_length=500)
+    title = models.CharField(max_length=500, help_text="As published, in the source's language.")
+    translated_title = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="The title in the archive's words, shown beside the published one.",
+    )
     creators_text = models.CharField(
         "creators as credited",
         max_length=500,

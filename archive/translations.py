@@ -1,0 +1,106 @@
+"""The records' own texts in each language: which fields are translated and which value a
+visitor reads.
+
+Each app declares its translated fields once, in its `translation.py` (django-modeltranslation:
+`title_en`, `title_az`, `title_ru` are columns of the record's own row, so no page needs a join
+or a prefetch for them). Everything else asks this module. A text missing in the visitor's
+language falls back in one order, `settings.MODELTRANSLATION_FALLBACK_LANGUAGES` (the visitor's
+language, then English, then any); `localized()` also says which language the shown text is
+in, so that a page can mark it with its own `lang`.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import translation
+from modeltranslation.manager import get_translatable_fields_for_model
+from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
+
+
+@dataclass(frozen=True)
+class LocalText:
+    """A text and the language it is in ("" when not known)."""
+
+    text: str
+    lang: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+
+def languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def default_language() -> str:
+    return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+def language_name(code: str) -> str:
+    """The language's English name (Azerbaijani, Russian), for editors' messages."""
+    return translation.get_language_info(code)["name"]
+
+
+def translated_fields(model) -> tuple[str, ...]:
+    """The fields of `model` written in each language."""
+    return tuple(get_translatable_fields_for_model(model) or ())
+
+
+def is_translated(model, field: str) -> bool:
+    return field in translated_fields(model)
+
+
+def columns(model, field: str) -> list[str]:
+    """The attribute names holding `field` in every language (just `field` if untranslated)."""
+    if not is_translated(model, field):
+        return [field]
+    return [build_localized_fieldname(field, code) for code in languages()]
+
+
+def fallback_order(lang: str | None = None) -> tuple[str, ...]:
+    return resolution_order(lang or get_language())
+
+
+def localized(record, field: str, lang: str | None = None) -> LocalText:
+    """`field` of `record` in `lang` (the active language), else in the fallback order."""
+    if record is None:
+        return LocalText("")
+    if not is_translated(type(record), field):
+        return LocalText(getattr(record, field, "") or "", "")
+    for code in fallback_order(lang):
+        text = getattr(record, build_localized_fieldname(field, code), None)
+        if text:
+            return LocalText(text, code)
+    return LocalText("", "")
+
+
+def every_language(record, field: str) -> list[str]:
+    """`field`'s text in each language it is written in (search, citation markers)."""
+    values = (getattr(record, name, "") or "" for name in columns(type(record), field))
+    return [value for value in dict.fromkeys(values) if value]
+
+
+def copy_to_default_language(app_label: str, fields: dict[str, tuple[str, ...]]):
+    """A migration operation: each field's existing text becomes its English value
+    (`title` → `title_en`), and back when the migration is reversed. One UPDATE per model,
+    on SQLite and PostgreSQL alike."""
+    from django.db import migrations
+    from django.db.models import F
+    from django.db.models.functions import Coalesce
+
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+    def copy(apps, schema_editor, forwards=True):
+        for model_name, names in fields.items():
+            model = apps.get_model(app_label, model_name)
+            pairs = [(name, build_localized_fieldname(name, default)) for name in names]
+            manager = model._base_manager.using(schema_editor.connection.alias)
+            if forwards:
+                manager.update(**{column: F(name) for name, column in pairs})
+            else:  # what was edited in English since is kept in the original column
+                manager.update(**{name: Coalesce(column, name) for name, column in pairs})
+
+    return migrations.RunPython(copy, lambda apps, editor: copy(apps, editor, forwards=False))
