@@ -44,6 +44,10 @@ def language_name(code: str) -> str:
     return translation.get_language_info(code)["name"]
 
 
+def current_language() -> str:
+    return get_language()
+
+
 def translated_fields(model) -> tuple[str, ...]:
     """The fields of `model` written in each language."""
     return tuple(get_translatable_fields_for_model(model) or ())
@@ -83,13 +87,28 @@ def every_language(record, field: str) -> list[str]:
     return [value for value in dict.fromkeys(values) if value]
 
 
+def lookups(model, *fields: str) -> list[str]:
+    """`fields` for `.only()` on `model`, with every language's column of each translated
+    field they reach (`to_event__title` → `to_event__title_en`, …): a model that is not
+    translated itself (a participation) does not rewrite its own lookups."""
+    found = []
+    for lookup in fields:
+        name, _, rest = lookup.partition("__")
+        if rest:
+            related = model._meta.get_field(name).related_model
+            found += [f"{name}__{inner}" for inner in lookups(related, rest)]
+        else:
+            found += dict.fromkeys([name, *columns(model, name)])
+    return found
+
+
 def copy_to_default_language(app_label: str, fields: dict[str, tuple[str, ...]]):
     """A migration operation: each field's existing text becomes its English value
     (`title` → `title_en`), and back when the migration is reversed. One UPDATE per model,
     on SQLite and PostgreSQL alike."""
     from django.db import migrations
-    from django.db.models import F
-    from django.db.models.functions import Coalesce
+    from django.db.models import F, Value
+    from django.db.models.functions import Coalesce, NullIf
 
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
@@ -99,7 +118,13 @@ def copy_to_default_language(app_label: str, fields: dict[str, tuple[str, ...]])
             pairs = [(name, build_localized_fieldname(name, default)) for name in names]
             manager = model._base_manager.using(schema_editor.connection.alias)
             if forwards:
-                manager.update(**{column: F(name) for name, column in pairs})
+                # A value another app's migration wrote in the column itself is kept.
+                manager.update(
+                    **{
+                        column: Coalesce(NullIf(column, Value("")), F(name))
+                        for name, column in pairs
+                    }
+                )
             else:  # what was edited in English since is kept in the original column
                 manager.update(**{name: Coalesce(column, name) for name, column in pairs})
 

@@ -4,10 +4,11 @@ from django.db import models
 
 from archive.dates import EDTFField, describe
 from archive.models import RECORD_FOLLOW, MediaItem, NameVariant, Place, Record, Source, Term
+from archive.models.places import NamedInLanguages
 from archive.sentences import describe_many_to_many, role_in
 
 
-class Person(Record):
+class Person(NamedInLanguages, Record):
     name = models.CharField("display name", max_length=300, help_text="As shown: Heydar Aliyev.")
     sort_name = models.CharField(
         max_length=300, blank=True, help_text="For alphabetical lists: Aliyev, Heydar."
@@ -121,7 +122,7 @@ class OrganisationType(Term):
         verbose_name = "organisation type"
 
 
-class Organisation(Record):
+class Organisation(NamedInLanguages, Record):
     """A corporate body (ISAAR(CPF)): an army or one of its units, a ministry, a newspaper or
     broadcaster, a party, a museum. Lives beside persons: both are agents."""
 

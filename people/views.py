@@ -10,7 +10,7 @@ from archive.models import MediaItem, Status
 from archive.views import RecordCiteView, RecordDetailView, RecordListView
 from people import hooks
 from people.filters import PersonFilter, initials
-from people.models import Contribution, Person
+from people.models import Contribution, Person, PersonName
 
 
 class PersonListView(RecordListView):
@@ -32,7 +32,7 @@ class PersonDetailView(RecordDetailView):
     def get_prefetches(self):
         return [
             *super().get_prefetches(),
-            "names",
+            Prefetch("names", queryset=PersonName.objects.select_related("source")),
             *(prefetch for section in hooks.sections(Person) for prefetch in section.prefetches()),
             Prefetch("media", queryset=MediaItem.objects.published().select_related("licence")),
             Prefetch(

@@ -79,6 +79,15 @@ class Record(models.Model):
         return str(self)
 
     @property
+    def local_name(self) -> "translations.LocalText":
+        """What a page calls the record, in the visitor's language where it can, and which
+        language that is: its translated title or name, else its own."""
+        for field in ("title", "name"):
+            if translations.is_translated(type(self), field):
+                return translations.localized(self, field)
+        return translations.LocalText(str(self), "")
+
+    @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
 

@@ -1,5 +1,6 @@
 from django.db import models
 
+from archive import translations
 from archive.dates import EDTFField
 from archive.sentences import role_in
 
@@ -91,6 +92,12 @@ class Source(Record):
 
     def __str__(self):
         return self.title
+
+    @property
+    def local_name(self) -> translations.LocalText:
+        """The title as published, in the source's language (never translated here:
+        `translated_title` is the archive's translation)."""
+        return translations.LocalText(self.title, self.language)
 
     @property
     def creator_names(self) -> list[str]:

@@ -7,6 +7,7 @@ from archive.translations import copy_to_default_language
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("archive", "0018_record_texts_in_languages"),
         ("people", "0008_record_published_indexes"),
     ]
 
@@ -206,4 +207,6 @@ class Migration(migrations.Migration):
                 "organisationtype": ("name", "description"),
             },
         ),
+        # The artwork source kind (0005) may be written after archive's columns were filled.
+        copy_to_default_language("archive", {"sourcekind": ("name", "description")}),
     ]
