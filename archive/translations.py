@@ -87,19 +87,31 @@ def every_language(record, field: str) -> list[str]:
     return [value for value in dict.fromkeys(values) if value]
 
 
-def lookups(model, *fields: str) -> list[str]:
-    """`fields` for `.only()` on `model`, with every language's column of each translated
-    field they reach (`to_event__title` → `to_event__title_en`, …): a model that is not
-    translated itself (a participation) does not rewrite its own lookups."""
+def with_languages(model, fields) -> list[str]:
+    """`fields` (an import's columns, say) with each translated field followed by its other
+    languages: `title` (English, as before), `title_az`, `title_ru`."""
+    default = default_language()
     found = []
-    for lookup in fields:
-        name, _, rest = lookup.partition("__")
-        if rest:
-            related = model._meta.get_field(name).related_model
-            found += [f"{name}__{inner}" for inner in lookups(related, rest)]
-        else:
-            found += dict.fromkeys([name, *columns(model, name)])
+    for name in fields:
+        found.append(name)
+        if is_translated(model, name):
+            found += [
+                column
+                for code, column in zip(languages(), columns(model, name), strict=True)
+                if code != default
+            ]
     return found
+
+
+def lookups(relation: str, model, *fields: str) -> list[str]:
+    """`fields` of the `model` reached through `relation`, for `.only()` on a model that is
+    not translated itself (a participation: its queryset rewrites nothing), with every
+    language's column of each translated field: `to_event__title`, `to_event__title_en`, …"""
+    return [
+        f"{relation}__{column}"
+        for name in fields
+        for column in dict.fromkeys([name, *columns(model, name)])
+    ]
 
 
 def copy_to_default_language(app_label: str, fields: dict[str, tuple[str, ...]]):

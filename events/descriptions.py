@@ -17,7 +17,7 @@ from archive.descriptions import (
 )
 from archive.models import Place
 from archive.translations import lookups
-from events.models import Event, EventRelation, Participation
+from events.models import Event, EventRelation, Participation, RelationType
 
 
 def describe_event(event, request=None) -> Description:
@@ -86,24 +86,14 @@ def prepare_event(queryset):
         "event", "person__name", "person__slug", "person__status", "role__slug"
     )
     relations_out = EventRelation.objects.select_related("to_event", "relation_type").only(
-        *lookups(
-            EventRelation,
-            "from_event",
-            "to_event__title",
-            "to_event__slug",
-            "to_event__status",
-            "relation_type__name",
-        )
+        "from_event",
+        *lookups("to_event", Event, "title", "slug", "status"),
+        *lookups("relation_type", RelationType, "name"),
     )
     relations_in = EventRelation.objects.select_related("from_event", "relation_type").only(
-        *lookups(
-            EventRelation,
-            "to_event",
-            "from_event__title",
-            "from_event__slug",
-            "from_event__status",
-            "relation_type__inverse_name",
-        )
+        "to_event",
+        *lookups("from_event", Event, "title", "slug", "status"),
+        *lookups("relation_type", RelationType, "inverse_name"),
     )
     parent = queryset.select_related("event_type", "parent").defer("parent__description")
     return parent.prefetch_related(
@@ -119,9 +109,7 @@ def prepare_event(queryset):
 def prepare_participations(queryset):
     """What `describe_participations` reads for many people at once (the feed)."""
     rows = Participation.objects.select_related("event", "role").only(
-        *lookups(
-            Participation, "person", "event__title", "event__slug", "event__status", "role__slug"
-        )
+        "person", *lookups("event", Event, "title", "slug", "status"), "role__slug"
     )
     return queryset.prefetch_related(
         Prefetch("participations", queryset=rows, to_attr="described_participations")

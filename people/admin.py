@@ -23,7 +23,8 @@ from people.resources import OrganisationResource, PersonResource
 class PersonNameInline(admin.TabularInline):
     model = PersonName
     extra = 0
-    fields = ["name", "language", "script", "kind"]
+    fields = ["name", "language", "script", "kind", "source", "locator"]
+    autocomplete_fields = ["source"]
 
 
 class BirthDecadeFilter(DecadeListFilter):
@@ -72,7 +73,8 @@ class ContributionRoleAdmin(TermAdmin):
 class OrganisationNameInline(admin.TabularInline):
     model = OrganisationName
     extra = 0
-    fields = ["name", "language", "script", "kind"]
+    fields = ["name", "language", "script", "kind", "source", "locator"]
+    autocomplete_fields = ["source"]
 
 
 class FoundedDecadeFilter(DecadeListFilter):

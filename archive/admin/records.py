@@ -105,7 +105,8 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
 class PlaceNameInline(admin.TabularInline):
     model = PlaceName
     extra = 0
-    fields = ["name", "language", "script", "kind"]
+    fields = ["name", "language", "script", "kind", "source", "locator"]
+    autocomplete_fields = ["source"]
 
 
 @admin.register(Place)

@@ -6,6 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from import_export.fields import Field
 from import_export.widgets import Widget
 
+from archive.models import Source
+
 from . import codec
 from .lookups import Lookup
 from .sql import insert
@@ -185,9 +187,10 @@ class IdentifiersField(GenericChildrenMixin, ChildrenField):
 
 
 class NamesField(ChildrenField):
-    """Name variants: name|language|script|kind."""
+    """Name variants: name|language|script|kind|source|locator (the source that gives the
+    name, by slug, and where in it; both optional)."""
 
-    parts = ("name", "language", "script", "kind")
+    parts = ("name", "language", "script", "kind", "source", "locator")
 
     def __init__(self, model, fk: str, column="name_variants", **kwargs):
         super().__init__(column, **kwargs)
@@ -197,9 +200,12 @@ class NamesField(ChildrenField):
     def load(self, pks):
         found = defaultdict(list)
         rows = self.model._default_manager.filter(**{f"{self.fk}_id__in": pks}).values_list(
-            f"{self.fk}_id", "name", "language", "script", "kind"
+            f"{self.fk}_id", "name", "language", "script", "kind", "source__slug", "locator"
         )
-        for owner, *parts in sorted(rows, key=lambda r: (r[0], r[2], r[1], r[3], r[4])):
+        for owner, *parts in sorted(
+            rows, key=lambda r: (r[0], r[2], r[1], r[3], r[4], r[5] or "", r[6])
+        ):
+            parts[4] = parts[4] or ""
             found[owner].append(tuple(parts))
         return found
 
@@ -207,9 +213,11 @@ class NamesField(ChildrenField):
         kinds = {value for value, _ in self.model.Kind.choices}
         values = []
         for parts in codec.split(cell):
-            if len(parts) > 4:
-                raise ValueError(f"“{'|'.join(parts)}” has more than name|language|script|kind.")
-            name, language, script, kind = (parts + ["", "", "", ""])[:4]
+            if len(parts) > 6:
+                raise ValueError(
+                    f"“{'|'.join(parts)}” has more than name|language|script|kind|source|locator."
+                )
+            name, language, script, kind, source, locator = (parts + [""] * 6)[:6]
             kind = kind or self.model.Kind.NATIVE
             if not name:
                 raise ValueError("A name variant without a name.")
@@ -217,12 +225,21 @@ class NamesField(ChildrenField):
                 raise ValueError(f"Unknown name kind “{kind}” (known: {', '.join(sorted(kinds))}).")
             if len(script) not in (0, 4):
                 raise ValueError(f"Script “{script}” is not an ISO 15924 code such as Latn.")
-            values.append((name, language, script, kind))
-        return sorted(dict.fromkeys(values), key=lambda v: (v[1], v[0], v[2], v[3]))
+            if locator and not source:
+                raise ValueError(f"“{name}” has a locator ({locator}) but no source.")
+            values.append((name, language, script, kind, source, locator))
+        wanted = {value[4] for value in values if value[4]}
+        if wanted:
+            known = set(Source.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+            if unknown := sorted(wanted - known):
+                raise ValueError(f"No source has the slug “{unknown[0]}”.")
+        return sorted(dict.fromkeys(values), key=lambda v: (v[1], v[0], v[2], v[3], v[4], v[5]))
 
     def replace(self, pending):
         if stored := self.stored(pending):
             self.model._default_manager.filter(**{f"{self.fk}_id__in": stored}).delete()
+        slugs = {value[4] for values in pending.values() for value in values if value[4]}
+        sources = dict(Source.objects.filter(slug__in=slugs).values_list("slug", "pk"))
         rows = [
             self.model(
                 **{f"{self.fk}_id": instance.pk},
@@ -230,9 +247,11 @@ class NamesField(ChildrenField):
                 language=language,
                 script=script,
                 kind=kind,
+                source_id=sources.get(source),
+                locator=locator,
             )
             for instance, values in pending.items()
-            for name, language, script, kind in values
+            for name, language, script, kind, source, locator in values
         ]
         insert(self.model, rows)
 
