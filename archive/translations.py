@@ -141,3 +141,19 @@ def copy_to_default_language(app_label: str, fields: dict[str, tuple[str, ...]])
                 manager.update(**{name: Coalesce(column, name) for name, column in pairs})
 
     return migrations.RunPython(copy, lambda apps, editor: copy(apps, editor, forwards=False))
+
+
+def version_every_language() -> None:
+    """django-reversion lists a model's fields when the model is registered (in models.py),
+    before modeltranslation adds the language columns: add them, so that a version carries,
+    and a revert restores, every language. Called in ArchiveConfig.ready, which runs after
+    modeltranslation's (it is first in INSTALLED_APPS) has read every app's translation.py."""
+    from reversion import revisions
+
+    for model in revisions.get_registered_models():
+        added = [column for name in translated_fields(model) for column in columns(model, name)]
+        if added:
+            key = revisions._get_registration_key(model)  # no public way to amend options
+            options = revisions._registered_models[key]
+            fields = tuple(dict.fromkeys((*options.fields, *added)))
+            revisions._registered_models[key] = options._replace(fields=fields)
