@@ -4,6 +4,7 @@ from archive import registry
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
 from archive.admin.base import DecadeListFilter
 from archive.admin.choosers import LargeAutocompleteMixin
+from archive.admin.languages import LanguagesAdminMixin
 from archive.admin.rowchoices import RowChoicesInlineMixin
 from archive.imports.admin import RecordImportExportMixin
 from archive.models import MediaItem, Source
@@ -20,7 +21,7 @@ from people.models import (
 from people.resources import OrganisationResource, PersonResource
 
 
-class PersonNameInline(admin.TabularInline):
+class PersonNameInline(LanguagesAdminMixin, admin.TabularInline):
     model = PersonName
     extra = 0
     fields = ["name", "language", "script", "kind", "source", "locator"]
@@ -70,7 +71,7 @@ class ContributionRoleAdmin(TermAdmin):
     pass
 
 
-class OrganisationNameInline(admin.TabularInline):
+class OrganisationNameInline(LanguagesAdminMixin, admin.TabularInline):
     model = OrganisationName
     extra = 0
     fields = ["name", "language", "script", "kind", "source", "locator"]

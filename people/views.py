@@ -17,6 +17,7 @@ class PersonListView(RecordListView):
     model = Person
     filterset_class = PersonFilter
     template_name = "people/person_list.html"
+    list_prefetch_related = ("names",)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

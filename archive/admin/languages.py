@@ -1,5 +1,7 @@
 """The records' texts in each language, in the admin."""
 
+from django.db import models
+
 from archive import translations
 
 
@@ -46,3 +48,15 @@ class LanguagesAdminMixin:
             (title, {**options, "fields": self._with_languages(options["fields"])})
             for title, options in super().get_fieldsets(request, obj)
         ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # A name or a text in Arabic or Hebrew script is typed and read right to left.
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if (
+            field is not None
+            and isinstance(db_field, (models.CharField, models.TextField))
+            and not db_field.choices
+            and not isinstance(db_field, (models.SlugField, models.URLField))
+        ):
+            field.widget.attrs.setdefault("dir", "auto")
+        return field

@@ -195,9 +195,15 @@ class RecordListView(FilterView):
     paginate_by = 25
     filterset_class = None
     list_select_related: tuple[str, ...] = ()
+    # `names` for kinds named by the variant of the page's language (NamedInLanguages).
+    list_prefetch_related: tuple[str, ...] = ()
 
     def get_queryset(self):
-        return self.model._default_manager.published().select_related(*self.list_select_related)
+        return (
+            self.model._default_manager.published()
+            .select_related(*self.list_select_related)
+            .prefetch_related(*self.list_prefetch_related)
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -272,3 +272,41 @@ def test_query_counts_are_the_same_in_each_language_and_do_not_grow(client, sett
     assert {
         url: [_queries(client, f"{p}{url}") for p in ("", "/az", "/ru")] for url in urls
     } == counts
+
+
+def test_lists_name_people_in_the_pages_language_at_the_same_cost(client, aliyev, settings):
+    settings.PAGE_CACHE = False
+    assert ">Гейдар Алиев</a>" in page(client, "/ru/people/")
+    assert ">Heydər Əliyev</a>" in page(client, "/az/people/")
+    counts = [_queries(client, f"{prefix}/people/") for prefix in ("", "/az", "/ru")]
+    for n in range(5):
+        factories.person(names=[f"Name {n}"])
+    assert [_queries(client, f"{prefix}/people/") for prefix in ("", "/az", "/ru")] == counts
+    assert len(set(counts)) == 1
+
+
+def test_the_admin_types_names_and_texts_in_their_own_direction(curator_client, aliyev):
+    html = page(curator_client, f"/admin/people/person/{aliyev.pk}/change/")
+    assert re.search(
+        r'<input[^>]*name="name"[^>]*dir="auto"|<input[^>]*dir="auto"[^>]*name="name"', html
+    )
+    assert re.search(r'<textarea[^>]*name="biography_az"', html)
+    assert re.search(r'name="names-0-name"[^>]*dir="auto"|dir="auto"[^>]*name="names-0-name"', html)
+
+
+def test_an_import_reads_a_name_variants_source_and_locator():
+    from people.resources import PersonResource
+
+    factories.source(slug="dictionary")
+    data = tablib.Dataset(headers=["slug", "name", "status", "name_variants"])
+    data.append(
+        ["aliev", "Heydar Aliyev", "draft", "Heydər Əliyev|az|Latn|native|dictionary|p. 12"]
+    )
+    summary = import_dataset(PersonResource, data)
+    assert summary.errors == []
+    (variant,) = Person.objects.get(slug="aliev").names.all()
+    assert (variant.source.slug, variant.locator) == ("dictionary", "p. 12")
+    data = tablib.Dataset(headers=["slug", "name", "status", "name_variants"])
+    data.append(["aliev", "Heydar Aliyev", "draft", "Heydər Əliyev|az|Latn|native|nowhere"])
+    summary = import_dataset(PersonResource, data)
+    assert any("nowhere" in error for error in summary.errors)
