@@ -6,11 +6,23 @@ import re
 import django_filters as filters
 from django import forms
 
+from archive import translations
 from archive.dates import overlap_q
 from archive.models import Licence, MediaItem, Place, Source, SourceKind
 
 # A number as HTML allows it in an <input type="number"> value.
 HTML_NUMBER = re.compile(r"-?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?")
+
+
+class OrderingFilter(filters.OrderingFilter):
+    """django-filter's, sorting a translated text by what the visitor reads (their language,
+    else the fallback: `translations.sort_key`)."""
+
+    def filter(self, qs, value):
+        if value in (None, "", [], ()):
+            return qs
+        ordering = [self.get_ordering_value(param) for param in value]
+        return qs.order_by(*(translations.order_by(qs.model, key) for key in ordering))
 
 
 class YearInput(forms.NumberInput):
@@ -90,7 +102,7 @@ class SourceFilter(YearRangeMixin):
         empty_label="Any kind",
     )
     language = filters.ChoiceFilter(label="Language", choices=[], empty_label="Any language")
-    sort = filters.OrderingFilter(
+    sort = OrderingFilter(
         label="Sort by",
         fields=(("title", "title"), ("date_earliest", "date")),
         field_labels={"title": "Title", "date_earliest": "Date"},
@@ -111,7 +123,7 @@ class SourceFilter(YearRangeMixin):
 
 class PlaceFilter(filters.FilterSet):
     kind = filters.ChoiceFilter(label="Kind", choices=[], empty_label="Any kind")
-    sort = filters.OrderingFilter(fields=(("name", "name"),), empty_label="Name")
+    sort = OrderingFilter(fields=(("name", "name"),), empty_label="Name")
 
     class Meta:
         model = Place
@@ -132,7 +144,7 @@ class MediaFilter(YearRangeMixin):
         to_field_name="slug",
         empty_label="Any licence",
     )
-    sort = filters.OrderingFilter(
+    sort = OrderingFilter(
         label="Sort by",
         fields=(("title", "title"), ("date_earliest", "date")),
         field_labels={"title": "Title", "date_earliest": "Date"},

@@ -87,6 +87,31 @@ def every_language(record, field: str) -> list[str]:
     return [value for value in dict.fromkeys(values) if value]
 
 
+def sort_key(model, field: str, lang: str | None = None):
+    """What sorting by a translated `field` means: by the text the visitor reads (their
+    language, else the fallback), not by a column that is empty for records written in
+    another language. An untranslated field is itself."""
+    from django.db.models import F, Value
+    from django.db.models.functions import Coalesce, NullIf
+
+    if not is_translated(model, field):
+        return F(field)
+    keys = [
+        NullIf(F(build_localized_fieldname(field, code)), Value(""))
+        for code in fallback_order(lang)
+    ]
+    return Coalesce(*keys, Value(""), output_field=model._meta.get_field(field).__class__())
+
+
+def order_by(model, ordering: str):
+    """An `order_by()` argument ("-title") sorting a translated field by `sort_key`."""
+    name = ordering.removeprefix("-")
+    if not is_translated(model, name):
+        return ordering
+    key = sort_key(model, name)
+    return key.desc() if ordering.startswith("-") else key.asc()
+
+
 def with_languages(model, fields) -> list[str]:
     """`fields` (an import's columns, say) with each translated field followed by its other
     languages: `title` (English, as before), `title_az`, `title_ru`."""

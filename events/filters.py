@@ -3,7 +3,7 @@ A place and a person are given by slug (`archive.recordfilters`)."""
 
 import django_filters as filters
 
-from archive.filters import YearRangeForm, YearRangeMixin
+from archive.filters import OrderingFilter, YearRangeForm, YearRangeMixin
 from archive.models import Place
 from archive.recordfilters import RecordFilter
 from events.models import Event, EventType, Role
@@ -24,7 +24,7 @@ class EventFilter(YearRangeMixin):
         to_field_name="slug",
         empty_label="Any role",
     )
-    sort = filters.OrderingFilter(
+    sort = OrderingFilter(
         label="Sort by",
         fields=(("date_earliest", "date"), ("title", "title")),
         field_labels={"date_earliest": "Date", "title": "Title"},

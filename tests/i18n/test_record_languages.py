@@ -310,3 +310,20 @@ def test_an_import_reads_a_name_variants_source_and_locator():
     data.append(["aliev", "Heydar Aliyev", "draft", "Heydər Əliyev|az|Latn|native|nowhere"])
     summary = import_dataset(PersonResource, data)
     assert any("nowhere" in error for error in summary.errors)
+
+
+def test_sorting_by_title_sorts_what_the_visitor_reads(client, events, settings):
+    settings.PAGE_CACHE = False
+    factories.event(title="Aardvark", title_ru="Ящик", slug="apple")
+
+    def order(url):
+        html = page(client, url)
+        return [slug for slug in re.findall(r'href="(?:/ru)?/events/([a-z-]+)/"', html)
+                if slug in {"apple", "only-ru", "every"}]  # fmt: skip
+
+    # Ящик after Январские события (both of them: one only in Russian, one in every language)
+    assert order("/ru/events/?sort=title")[2] == "apple"
+    assert order("/events/?sort=title")[0] == "apple"
+    api = client.get("/api/event/", {"sort": "title"}).json()["results"]
+    assert [row["slug"] for row in api][:1] == ["apple"]
+    assert {row["slug"] for row in api} >= {"apple", "only-ru", "every"}
