@@ -327,3 +327,17 @@ def test_sorting_by_title_sorts_what_the_visitor_reads(client, events, settings)
     api = client.get("/api/event/", {"sort": "title"}).json()["results"]
     assert [row["slug"] for row in api][:1] == ["apple"]
     assert {row["slug"] for row in api} >= {"apple", "only-ru", "every"}
+
+
+def test_a_merge_fills_each_language_from_the_other_record():
+    from people.merge import merge
+
+    survivor = factories.person(summary="", summary_az="Azərbaycan siyasətçisi")
+    other = factories.person(summary="Politician", summary_az="Başqa", summary_ru="Политик")
+    merge(survivor, other)
+    survivor.refresh_from_db()
+    assert (survivor.summary_en, survivor.summary_az, survivor.summary_ru) == (
+        "Politician",
+        "Azərbaycan siyasətçisi",
+        "Политик",
+    )
