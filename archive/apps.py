@@ -8,7 +8,9 @@ class ArchiveConfig(AppConfig):
     verbose_name = gettext_lazy("Archive")
 
     def ready(self):
-        from archive import changes, page_cache, registry
+        from archive import changes, page_cache, registry, translations
+
+        translations.version_every_language()
         from archive.descriptions import (
             describe_media,
             describe_place,

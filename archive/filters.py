@@ -9,6 +9,7 @@ from django.forms.utils import pretty_name
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from archive import translations
 from archive.dates import overlap_q
 from archive.models import Licence, MediaItem, Place, Source, SourceKind
 
@@ -37,8 +38,16 @@ def _descending(label) -> str:
 
 
 class SortFilter(filters.OrderingFilter):
-    """A sort box whose options read in the page's language: django-filter formats each
-    "… (descending)" label once, at import, in English; here it stays lazy."""
+    """django-filter's sort box, in the page's language: its options' "… (descending)"
+    labels stay lazy (django-filter formats them once, at import, in English), and a
+    translated text sorts by what the visitor reads (their language, else the fallback:
+    `translations.order_by`)."""
+
+    def filter(self, qs, value):
+        if value in (None, "", [], ()):
+            return qs
+        ordering = [self.get_ordering_value(param) for param in value]
+        return qs.order_by(*(translations.order_by(qs.model, key) for key in ordering))
 
     def build_choices(self, fields, labels):
         choices = []

@@ -21,6 +21,7 @@ from archive.imports.lookups import Lookup
 from archive.imports.resource import RecordResource
 from archive.imports.sql import insert
 from archive.models import Licence, MediaItem, Place, PlaceName, Source, SourceCreator, SourceKind
+from archive.translations import with_languages
 
 
 class CreatorsField(ChildrenField):
@@ -85,13 +86,14 @@ class YesNoWidget(Widget):
         return "yes" if value else "no"
 
 
-SOURCE_FIELDS = [
+SOURCE_FIELDS = with_languages(Source, [
     "slug", "title", "kind", "status", "creators", "creators_text", "creators_unknown",
     "container_title",
     "publisher", "publication_place", "date", "date_text", "volume", "issue", "pages", "url",
-    "accessed", "repository", "call_number", "language", "doi", "isbn", "rights", "abstract",
+    "accessed", "repository", "call_number", "language", "doi", "isbn", "rights",
+    "translated_title", "abstract",
     "transcript", "criticism_note", "identifiers",
-]  # fmt: skip
+])  # fmt: skip
 
 
 class SourceResource(RecordResource):
@@ -115,10 +117,10 @@ class SourceResource(RecordResource):
         return ["title", "kind"]
 
 
-PLACE_FIELDS = [
+PLACE_FIELDS = with_languages(Place, [
     "slug", "name", "kind", "parent", "status", "latitude", "longitude", "description",
     "name_variants", "identifiers",
-]  # fmt: skip
+])  # fmt: skip
 
 
 class PlaceResource(RecordResource):
@@ -143,10 +145,10 @@ class PlaceResource(RecordResource):
         super().after_bulk_save(instances)
 
 
-MEDIA_FIELDS = [
+MEDIA_FIELDS = with_languages(MediaItem, [
     "slug", "title", "status", "caption", "alt_text", "creator", "credit_line", "licence",
     "date", "date_text", "source", "places", "identifiers",
-]  # fmt: skip
+])  # fmt: skip
 
 
 class MediaItemResource(RecordResource):

@@ -51,6 +51,9 @@ OAI_IDENTIFIERS_PER_PAGE = envint("OAI_IDENTIFIERS_PER_PAGE", 500)
 OAI_TOKEN_LIFETIME = envint("OAI_TOKEN_LIFETIME", 24 * 3600)
 
 INSTALLED_APPS = [
+    # Records' own texts in each language (archive/translations.py); before the admin so
+    # its admin classes and static files win.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -210,6 +213,9 @@ PAGE_CACHE_MAX_AGE = envint("PAGE_CACHE_MAX_AGE", 0)
 LANGUAGE_CODE = "en"
 # The interface's languages (archive/i18n.py); Azerbaijani in the Latin script.
 LANGUAGES = [("en", "English"), ("az", "Azərbaycanca"), ("ru", "Русский")]
+# A record's text missing in the visitor's language: English, then any (docs/i18n.md).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "az", "ru")}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.getenv("TIME_ZONE", "UTC")
 USE_I18N = True

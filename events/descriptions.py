@@ -16,7 +16,8 @@ from archive.descriptions import (
     published,
 )
 from archive.models import Place
-from events.models import Event, EventRelation, Participation
+from archive.translations import lookups
+from events.models import Event, EventRelation, Participation, RelationType
 
 
 def describe_event(event, request=None) -> Description:
@@ -85,14 +86,14 @@ def prepare_event(queryset):
         "event", "person__name", "person__slug", "person__status", "role__slug"
     )
     relations_out = EventRelation.objects.select_related("to_event", "relation_type").only(
-        "from_event", "to_event__title", "to_event__slug", "to_event__status", "relation_type__name"
+        "from_event",
+        *lookups("to_event", Event, "title", "slug", "status"),
+        *lookups("relation_type", RelationType, "name"),
     )
     relations_in = EventRelation.objects.select_related("from_event", "relation_type").only(
         "to_event",
-        "from_event__title",
-        "from_event__slug",
-        "from_event__status",
-        "relation_type__inverse_name",
+        *lookups("from_event", Event, "title", "slug", "status"),
+        *lookups("relation_type", RelationType, "inverse_name"),
     )
     parent = queryset.select_related("event_type", "parent").defer("parent__description")
     return parent.prefetch_related(
@@ -108,7 +109,7 @@ def prepare_event(queryset):
 def prepare_participations(queryset):
     """What `describe_participations` reads for many people at once (the feed)."""
     rows = Participation.objects.select_related("event", "role").only(
-        "person", "event__title", "event__slug", "event__status", "role__slug"
+        "person", *lookups("event", Event, "title", "slug", "status"), "role__slug"
     )
     return queryset.prefetch_related(
         Prefetch("participations", queryset=rows, to_attr="described_participations")

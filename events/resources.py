@@ -13,6 +13,7 @@ from archive.imports.lookups import Lookup
 from archive.imports.resource import RecordResource
 from archive.imports.sql import insert
 from archive.models import MediaItem, Place, Source
+from archive.translations import with_languages
 from events.models import Event, EventType, Involvement, Participation, Role
 from people.models import Organisation, Person
 
@@ -127,10 +128,10 @@ class OrganisationsField(ChildrenField):
         )
 
 
-EVENT_FIELDS = [
+EVENT_FIELDS = with_languages(Event, [
     "slug", "title", "status", "event_type", "date", "date_text", "places", "parent", "summary",
     "description", "media", "participants", "organisations", "identifiers",
-]  # fmt: skip
+])  # fmt: skip
 
 
 class EventResource(RecordResource):

@@ -55,18 +55,18 @@ class EventDetailView(RecordDetailView):
     def get_prefetches(self):
         return [
             *super().get_prefetches(),
-            Prefetch("places", queryset=Place.objects.published()),
+            Prefetch("places", queryset=Place.objects.published().prefetch_related("names")),
             Prefetch(
                 "participations",
-                queryset=Participation.objects.filter(person__status=PUBLISHED).select_related(
-                    "person", "role", "source__kind"
-                ),
+                queryset=Participation.objects.filter(person__status=PUBLISHED)
+                .select_related("person", "role", "source__kind")
+                .prefetch_related("person__names"),  # named in the page's language
             ),
             Prefetch(
                 "involvements",
-                queryset=Involvement.objects.filter(organisation__status=PUBLISHED).select_related(
-                    "organisation", "role", "source__kind"
-                ),
+                queryset=Involvement.objects.filter(organisation__status=PUBLISHED)
+                .select_related("organisation", "role", "source__kind")
+                .prefetch_related("organisation__names"),
             ),
             Prefetch("parts", queryset=Event.objects.published()),
             Prefetch(

@@ -5,6 +5,7 @@ from archive import registry
 from archive.admin import CitationInline, ClaimInline, IdentifierInline, RecordAdmin, TermAdmin
 from archive.admin.base import DecadeListFilter
 from archive.admin.choosers import LargeAutocompleteMixin
+from archive.admin.languages import LanguagesAdminMixin
 from archive.admin.rowchoices import RowChoicesInlineMixin
 from archive.imports.admin import RecordImportExportMixin
 from archive.models import MediaItem, Source
@@ -21,10 +22,11 @@ from people.models import (
 from people.resources import OrganisationResource, PersonResource
 
 
-class PersonNameInline(admin.TabularInline):
+class PersonNameInline(LanguagesAdminMixin, admin.TabularInline):
     model = PersonName
     extra = 0
-    fields = ["name", "language", "script", "kind"]
+    fields = ["name", "language", "script", "kind", "source", "locator"]
+    autocomplete_fields = ["source"]
 
 
 class BirthDecadeFilter(DecadeListFilter):
@@ -70,10 +72,11 @@ class ContributionRoleAdmin(TermAdmin):
     pass
 
 
-class OrganisationNameInline(admin.TabularInline):
+class OrganisationNameInline(LanguagesAdminMixin, admin.TabularInline):
     model = OrganisationName
     extra = 0
-    fields = ["name", "language", "script", "kind"]
+    fields = ["name", "language", "script", "kind", "source", "locator"]
+    autocomplete_fields = ["source"]
 
 
 class FoundedDecadeFilter(DecadeListFilter):

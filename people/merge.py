@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from unidecode import unidecode
 
-from archive import lifecycle
+from archive import lifecycle, translations
 from archive.models import Citation, Claim, Identifier, SlugRedirect, Status
 from people import hooks
 from people.models import Contribution, Person, PersonName
@@ -120,6 +120,11 @@ FILLABLE = [
 ]  # fmt: skip
 
 
+def _fillable() -> list[str]:
+    """FILLABLE, a translated text language by language (summary_az from the other's)."""
+    return [column for name in FILLABLE for column in translations.columns(Person, name)]
+
+
 def _check_merge(survivor: Person, other: Person, user) -> None:
     """The lifecycle's rules, before anything moves: the other record leaves the public site
     (as if withdrawn), and the survivor, its blanks filled from the other, must be saveable.
@@ -133,7 +138,7 @@ def _check_merge(survivor: Person, other: Person, user) -> None:
     ):
         errors["status"] = found
     merged = copy.copy(survivor)
-    for name in FILLABLE:
+    for name in _fillable():
         field = Person._meta.get_field(name)
         if not getattr(merged, field.attname) and getattr(other, field.attname):
             setattr(merged, field.attname, getattr(other, field.attname))
@@ -177,7 +182,7 @@ def merge(survivor: Person, other: Person, user=None) -> reversion.models.Revisi
 
 def _move(survivor: Person, other: Person) -> None:
     content_type = ContentType.objects.get_for_model(Person)
-    for name in FILLABLE:
+    for name in _fillable():
         field = Person._meta.get_field(name)
         if not getattr(survivor, field.attname) and getattr(other, field.attname):
             setattr(survivor, field.attname, getattr(other, field.attname))

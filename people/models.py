@@ -6,6 +6,7 @@ from django.utils.translation import pgettext
 
 from archive.dates import EDTFField, describe
 from archive.models import RECORD_FOLLOW, MediaItem, NameVariant, Place, Record, Source, Term
+from archive.models.places import NamedInLanguages
 from archive.sentences import describe_many_to_many, media_of, place_of, role_in
 
 
@@ -41,7 +42,7 @@ def existence_words(founded: str, dissolved: str) -> str:
     )
 
 
-class Person(Record):
+class Person(NamedInLanguages, Record):
     name = models.CharField(
         _("display name"), max_length=300, help_text=_("As shown: Heydar Aliyev.")
     )
@@ -206,7 +207,7 @@ class OrganisationType(Term):
         verbose_name_plural = _("organisation types")
 
 
-class Organisation(Record):
+class Organisation(NamedInLanguages, Record):
     """A corporate body (ISAAR(CPF)): an army or one of its units, a ministry, a newspaper or
     broadcaster, a party, a museum. Lives beside persons: both are agents."""
 

@@ -14,6 +14,7 @@ class OrganisationListView(RecordListView):
     model = Organisation
     filterset_class = OrganisationFilter
     list_select_related = ("organisation_type",)
+    list_prefetch_related = ("names",)
     template_name = "people/organisation_list.html"
 
 

@@ -1,7 +1,8 @@
 """Import and export of people, and of sources with the people who made them.
 
-Multi-valued cells follow `archive/imports/codec.py`: name variants are name|language|script|kind,
-contributors are person-slug|role (in credited order), identifiers scheme:value.
+Multi-valued cells follow `archive/imports/codec.py`: name variants are
+name|language|script|kind|source|locator, contributors are person-slug|role (in credited
+order), identifiers scheme:value.
 """
 
 from collections import defaultdict
@@ -19,6 +20,7 @@ from archive.imports.resource import RecordResource
 from archive.imports.sql import insert
 from archive.models import MediaItem, Place
 from archive.resources import SOURCE_FIELDS, SourceResource
+from archive.translations import with_languages
 from people.models import (
     Contribution,
     ContributionRole,
@@ -29,11 +31,11 @@ from people.models import (
     PersonName,
 )
 
-PERSON_FIELDS = [
+PERSON_FIELDS = with_languages(Person, [
     "slug", "name", "sort_name", "status", "summary", "birth_date", "birth_date_text",
     "birth_place", "death_date", "death_date_text", "death_place", "biography", "portrait",
     "media", "name_variants", "identifiers",
-]  # fmt: skip
+])  # fmt: skip
 
 
 class PersonResource(RecordResource):
@@ -115,11 +117,11 @@ class SourceWithContributorsResource(SourceResource):
         name = "Sources with contributors (people)"
 
 
-ORGANISATION_FIELDS = [
+ORGANISATION_FIELDS = with_languages(Organisation, [
     "slug", "name", "sort_name", "status", "organisation_type", "summary", "founded",
     "founded_text", "dissolved", "dissolved_text", "places", "parent", "description",
     "name_variants", "identifiers",
-]  # fmt: skip
+])  # fmt: skip
 
 
 class OrganisationResource(RecordResource):

@@ -10,13 +10,14 @@ from archive.models import MediaItem, Status
 from archive.views import RecordCiteView, RecordDetailView, RecordListView
 from people import hooks
 from people.filters import PersonFilter, initials
-from people.models import Contribution, Person
+from people.models import Contribution, Person, PersonName
 
 
 class PersonListView(RecordListView):
     model = Person
     filterset_class = PersonFilter
     template_name = "people/person_list.html"
+    list_prefetch_related = ("names",)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -32,7 +33,7 @@ class PersonDetailView(RecordDetailView):
     def get_prefetches(self):
         return [
             *super().get_prefetches(),
-            "names",
+            Prefetch("names", queryset=PersonName.objects.select_related("source")),
             *(prefetch for section in hooks.sections(Person) for prefetch in section.prefetches()),
             Prefetch("media", queryset=MediaItem.objects.published().select_related("licence")),
             Prefetch(

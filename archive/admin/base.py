@@ -24,6 +24,7 @@ from .claims import ClaimForm, ClaimFormSet
 from .compare import CompareVersionsMixin
 from .concurrency import StaleSaveMixin
 from .deletion import SentenceDeletionMixin
+from .languages import LanguagesAdminMixin
 from .paging import EstimatedCountPaginator
 from .review import ReviewMixin
 from .rowchoices import RowChoicesInlineMixin
@@ -151,6 +152,7 @@ class LifecycleFormMixin:
 
 
 class RecordAdmin(
+    LanguagesAdminMixin,
     BatchEditMixin,
     ReviewMixin,
     CompareVersionsMixin,

@@ -21,6 +21,7 @@ from .base import (
 )
 from .citedby import cited_by_html
 from .claims import ClaimForm, disagreements, states_something_new
+from .languages import LanguagesAdminMixin
 from .paging import EstimatedCountPaginator
 from .source_filter import SourceTextFilter
 
@@ -107,10 +108,11 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
         )
 
 
-class PlaceNameInline(admin.TabularInline):
+class PlaceNameInline(LanguagesAdminMixin, admin.TabularInline):
     model = PlaceName
     extra = 0
-    fields = ["name", "language", "script", "kind"]
+    fields = ["name", "language", "script", "kind", "source", "locator"]
+    autocomplete_fields = ["source"]
 
 
 @admin.register(Place)

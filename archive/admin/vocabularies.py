@@ -2,8 +2,10 @@ from django.contrib import admin
 
 from archive.models import ClaimAttribute, IdentifierScheme, Licence, SourceKind
 
+from .languages import LanguagesAdminMixin
 
-class TermAdmin(admin.ModelAdmin):
+
+class TermAdmin(LanguagesAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "slug", "description"]

@@ -8,11 +8,13 @@ sorted through a non-null stand-in, so undated records are paged too (last, asce
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db.models import DateField, F, Value
+from django.db.models import DateField, Value
 from django.db.models.functions import Coalesce
 from django_filters import OrderingFilter
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
+
+from archive import translations
 
 SORT_PARAM = "sort"
 SORT_KEY = "api_sort_key"  # the annotation the cursor's position is read from
@@ -59,7 +61,7 @@ def sorted_by(queryset, filterset_class, requested: str):
     param = requested.removeprefix("-")
     field_name = choices.get(param) or next(iter(choices.values()))
     field = queryset.model._meta.get_field(field_name)
-    key = F(field_name)
+    key = translations.sort_key(queryset.model, field_name)  # the visible text, for a text
     if field.null and isinstance(field, DateField):
         key = Coalesce(field_name, Value(datetime.date.max), output_field=DateField())
     sign = "-" if descending else ""

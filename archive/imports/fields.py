@@ -7,6 +7,8 @@ from django.utils.translation import gettext
 from import_export.fields import Field
 from import_export.widgets import Widget
 
+from archive.models import Source
+
 from . import codec
 from .lookups import Lookup
 from .sql import insert
@@ -191,9 +193,10 @@ class IdentifiersField(GenericChildrenMixin, ChildrenField):
 
 
 class NamesField(ChildrenField):
-    """Name variants: name|language|script|kind."""
+    """Name variants: name|language|script|kind|source|locator (the source that gives the
+    name, by slug, and where in it; both optional)."""
 
-    parts = ("name", "language", "script", "kind")
+    parts = ("name", "language", "script", "kind", "source", "locator")
 
     def __init__(self, model, fk: str, column="name_variants", **kwargs):
         super().__init__(column, **kwargs)
@@ -203,9 +206,12 @@ class NamesField(ChildrenField):
     def load(self, pks):
         found = defaultdict(list)
         rows = self.model._default_manager.filter(**{f"{self.fk}_id__in": pks}).values_list(
-            f"{self.fk}_id", "name", "language", "script", "kind"
+            f"{self.fk}_id", "name", "language", "script", "kind", "source__slug", "locator"
         )
-        for owner, *parts in sorted(rows, key=lambda r: (r[0], r[2], r[1], r[3], r[4])):
+        for owner, *parts in sorted(
+            rows, key=lambda r: (r[0], r[2], r[1], r[3], r[4], r[5] or "", r[6])
+        ):
+            parts[4] = parts[4] or ""
             found[owner].append(tuple(parts))
         return found
 
@@ -213,12 +219,12 @@ class NamesField(ChildrenField):
         kinds = {value for value, _ in self.model.Kind.choices}
         values = []
         for parts in codec.split(cell):
-            if len(parts) > 4:
+            if len(parts) > 6:
                 raise ValueError(
-                    gettext("“%(value)s” has more than name|language|script|kind.")
+                    gettext("“%(value)s” has more than name|language|script|kind|source|locator.")
                     % {"value": "|".join(parts)}
                 )
-            name, language, script, kind = (parts + ["", "", "", ""])[:4]
+            name, language, script, kind, source, locator = (parts + [""] * 6)[:6]
             kind = kind or self.model.Kind.NATIVE
             if not name:
                 raise ValueError(gettext("A name variant without a name."))
@@ -232,12 +238,26 @@ class NamesField(ChildrenField):
                     gettext("Script “%(script)s” is not an ISO 15924 code such as Latn.")
                     % {"script": script}
                 )
-            values.append((name, language, script, kind))
-        return sorted(dict.fromkeys(values), key=lambda v: (v[1], v[0], v[2], v[3]))
+            if locator and not source:
+                raise ValueError(
+                    gettext("“%(name)s” has a locator (%(locator)s) but no source.")
+                    % {"name": name, "locator": locator}
+                )
+            values.append((name, language, script, kind, source, locator))
+        wanted = {value[4] for value in values if value[4]}
+        if wanted:
+            known = set(Source.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+            if unknown := sorted(wanted - known):
+                raise ValueError(
+                    gettext("No source has the slug “%(slug)s”.") % {"slug": unknown[0]}
+                )
+        return sorted(dict.fromkeys(values), key=lambda v: (v[1], v[0], v[2], v[3], v[4], v[5]))
 
     def replace(self, pending):
         if stored := self.stored(pending):
             self.model._default_manager.filter(**{f"{self.fk}_id__in": stored}).delete()
+        slugs = {value[4] for values in pending.values() for value in values if value[4]}
+        sources = dict(Source.objects.filter(slug__in=slugs).values_list("slug", "pk"))
         rows = [
             self.model(
                 **{f"{self.fk}_id": instance.pk},
@@ -245,9 +265,11 @@ class NamesField(ChildrenField):
                 language=language,
                 script=script,
                 kind=kind,
+                source_id=sources.get(source),
+                locator=locator,
             )
             for instance, values in pending.items()
-            for name, language, script, kind in values
+            for name, language, script, kind, source, locator in values
         ]
         insert(self.model, rows)
 

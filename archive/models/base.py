@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from archive import citetext, lifecycle
+from archive import citetext, lifecycle, translations
 from archive.lifecycle import CATALOGUER_STATUSES, Status
 
 __all__ = ["CATALOGUER_STATUSES", "Record", "RecordQuerySet", "SlugRedirect", "Status"]
@@ -86,6 +86,15 @@ class Record(models.Model):
         return str(self)
 
     @property
+    def local_name(self) -> "translations.LocalText":
+        """What a page calls the record, in the visitor's language where it can, and which
+        language that is: its translated title or name, else its own."""
+        for field in ("title", "name"):
+            if translations.is_translated(type(self), field):
+                return translations.localized(self, field)
+        return translations.LocalText(str(self), "")
+
+    @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
 
@@ -147,8 +156,23 @@ class Record(models.Model):
         publish action and the kind's own clean() refuse to publish while it is not empty."""
         return {}
 
+    def cited_columns(self) -> list[tuple[str, str]]:
+        """(attribute, language) of each cited text in each language: a marker in any of them
+        keeps its citation. The default language's text is the field itself (the admin's and
+        the import's `biography`); the others are `biography_az`, `biography_ru`."""
+        found = []
+        for name in self.cited_text_fields:
+            columns = translations.columns(type(self), name)
+            if len(columns) == 1:
+                found.append((name, ""))
+                continue
+            for code, column in zip(translations.languages(), columns, strict=True):
+                is_default = code == translations.default_language()
+                found.append((name if is_default else column, code))
+        return found
+
     def cited_texts(self) -> list[str]:
-        return [getattr(self, name) or "" for name in self.cited_text_fields]
+        return [getattr(self, column) or "" for column, _lang in self.cited_columns()]
 
     @classmethod
     def citation_model(cls):
@@ -161,7 +185,7 @@ class Record(models.Model):
 
     def update_citation_keys(self) -> None:
         """Rewrite markers that name a source by an old slug to its current one."""
-        texts = {name: getattr(self, name) or "" for name in self.cited_text_fields}
+        texts = {column: getattr(self, column) or "" for column, _lang in self.cited_columns()}
         if not any("[@" in text for text in texts.values()):
             return
         keys = {cite.key for text in texts.values() for cite in citetext.cites_in(text)}
@@ -199,10 +223,15 @@ class Record(models.Model):
         super().clean()
         errors = {}
         lookup = self.citation_model().objects.sources_by_key
-        for name in self.cited_text_fields:
+        for column, lang in self.cited_columns():
             try:
-                citetext.validate_markers(getattr(self, name) or "", field=name, lookup=lookup)
+                citetext.validate_markers(getattr(self, column) or "", field=column, lookup=lookup)
             except ValidationError as error:
+                if lang and lang != translations.default_language():
+                    error = ValidationError(  # which language's text holds the marker
+                        {column: [f"{translations.language_name(lang)} text: {message}"
+                                  for message in error.message_dict[column]]}
+                    )  # fmt: skip
                 errors = error.update_error_dict(errors)
         if errors:
             raise ValidationError(errors)

@@ -1,7 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from archive import translations
+
 from .base import Record
+
+# The script a language's page is written in: a variant in another script of the same
+# language (Azerbaijani in Cyrillic) is not the page's.
+PAGE_SCRIPTS = {"az": "Latn", "ru": "Cyrl", "en": "Latn"}
 
 
 class NameVariant(models.Model):
@@ -31,17 +37,59 @@ class NameVariant(models.Model):
     kind = models.CharField(
         max_length=20, choices=Kind.choices, default=Kind.NATIVE, verbose_name=_("kind")
     )
+    source = models.ForeignKey(
+        "archive.Source",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The source that gives this form of the name."),
+        verbose_name=_("source"),
+    )
+    locator = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_("Where in the source: p. 4, col. 2, f. 12r."),
+        verbose_name=_("locator"),
+    )
 
     class Meta:
         abstract = True
         ordering = ["language", "name"]
+
+    def is_for_page(self, lang: str) -> bool:
+        """Written in `lang`, in the script that language's pages use."""
+        code = self.language.split("-")[0].lower()
+        script = self.script or (self.language.split("-")[1] if "-" in self.language else "")
+        wanted = PAGE_SCRIPTS.get(lang, "")
+        return code == lang and (not script or not wanted or script == wanted)
 
     def __str__(self):
         tags = ", ".join(filter(None, [self.language, self.script]))
         return f"{self.name} ({tags})" if tags else self.name
 
 
-class Place(Record):
+class NamedInLanguages:
+    """A record with name variants (`names`) is named on a page by the variant in the page's
+    language and script (Heydər Əliyev on /az/, Гейдар Алиев on /ru/), else by its own name
+    (translated, with the fallback, where the kind translates it). Prefetch `names` on lists."""
+
+    def name_in(self, lang: str | None = None) -> translations.LocalText:
+        lang = lang or translations.current_language()
+        own = translations.localized(self, "name", lang)
+        if own.lang == lang:  # written for this language by the curator
+            return own
+        for variant in self.names.all():
+            if variant.is_for_page(lang):
+                return translations.LocalText(variant.name, variant.language)
+        return own if own.lang else translations.LocalText(self.name, "")
+
+    @property
+    def local_name(self) -> translations.LocalText:
+        return self.name_in()
+
+
+class Place(NamedInLanguages, Record):
     name = models.CharField(max_length=300, verbose_name=_("name"))
     kind = models.CharField(
         max_length=50,

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from archive import translations
 from archive.dates import EDTFField
 from archive.sentences import role_in
 
@@ -14,7 +15,17 @@ class Source(Record):
     kind = models.ForeignKey(
         SourceKind, on_delete=models.PROTECT, related_name="sources", verbose_name=_("kind")
     )
-    title = models.CharField(max_length=500, verbose_name=_("title"))
+    title = models.CharField(
+        max_length=500,
+        verbose_name=_("title"),
+        help_text=_("As published, in the source's language."),
+    )
+    translated_title = models.CharField(
+        max_length=500,
+        blank=True,
+        verbose_name=_("translated title"),
+        help_text=_("The title in the archive's words, shown beside the published one."),
+    )
     creators_text = models.CharField(
         _("creators as credited"),
         max_length=500,
@@ -126,6 +137,12 @@ class Source(Record):
 
     def __str__(self):
         return self.title
+
+    @property
+    def local_name(self) -> translations.LocalText:
+        """The title as published, in the source's language (never translated here:
+        `translated_title` is the archive's translation)."""
+        return translations.LocalText(self.title, self.language)
 
     @property
     def creator_names(self) -> list[str]:

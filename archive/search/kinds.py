@@ -8,8 +8,11 @@ app's own.
 import re
 from collections.abc import Callable
 
-from archive import registry
+from django.utils import translation
 
+from archive import registry, translations
+
+from .documents import plain_text
 from .entry import Entry
 
 # URL parameters of the search page: a facet kind's key may not be one of them.
@@ -51,7 +54,23 @@ def facet_keys() -> list[str]:
 
 
 def entry(kind: registry.Kind, record) -> Entry:
-    """The kind's document of `record`, with what other apps add to it."""
+    """The kind's document of `record`, with what other apps add to it.
+
+    Built in the default language, whichever page saved the record (the index stores one
+    title: English, else the fallback); the text of every other language is added, so that
+    a record is found by its Azerbaijani or Russian words too."""
+    with translation.override(translations.default_language()):
+        built = _entry(kind, record)
+    shown = {*built.text, built.title}
+    for name in translations.translated_fields(type(record)):
+        for text in map(plain_text, translations.every_language(record, name)):
+            if text not in shown:
+                shown.add(text)
+                built.text.append(text)
+    return built
+
+
+def _entry(kind: registry.Kind, record) -> Entry:
     built = kind.search.document(record)
     for extension in kind.search_extensions:
         if extension.names is not None:

@@ -45,6 +45,7 @@ class PlaceListView(RecordListView):
     model = Place
     filterset_class = PlaceFilter
     list_select_related = ("parent",)
+    list_prefetch_related = ("names",)
     template_name = "archive/place_list.html"
 
 

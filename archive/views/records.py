@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from archive import describedby, registry
+from archive import describedby, registry, translations
 from archive.exports import bibtex, coins, csl, jsonld, ris
 from archive.exports.citation import formatted
 from archive.models import Citation, Claim, Identifier, SlugRedirect, Status
@@ -97,7 +97,9 @@ class RecordDetailView(RecordMixin, DetailView):
         notes = Notes()
         citations = list(record.citations.all()) if self.cites else []
         field = self.text_field()
-        context["text_html"] = notes.text(getattr(record, field, ""), citations) if field else ""
+        text = translations.localized(record, field) if field else translations.LocalText("")
+        context["text_html"] = notes.text(text.text, citations) if text else ""
+        context["text_lang"] = text
         context["facts"] = facts_table(record.claims.all(), notes) if self.cites else []
         self.build(context, notes)
         context["footnotes"] = notes.footnotes
@@ -193,9 +195,15 @@ class RecordListView(FilterView):
     paginate_by = 25
     filterset_class = None
     list_select_related: tuple[str, ...] = ()
+    # `names` for kinds named by the variant of the page's language (NamedInLanguages).
+    list_prefetch_related: tuple[str, ...] = ()
 
     def get_queryset(self):
-        return self.model._default_manager.published().select_related(*self.list_select_related)
+        return (
+            self.model._default_manager.published()
+            .select_related(*self.list_select_related)
+            .prefetch_related(*self.list_prefetch_related)
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -67,7 +67,7 @@ def test_a_range_shows_its_bounds(client):
 def test_a_person_shows_events_with_roles_names_and_identifiers(client, demo):
     page = html(client, "/people/heydar-aliyev/")
     assert 'href="/events/heydar-aliyev-moscow-statement-1990/"' in page and "Speaker" in page
-    assert '<span lang="az" class="name">Heydər Əliyev</span>' in page
+    assert '<span lang="az" dir="auto" class="name">Heydər Əliyev</span>' in page
     assert 'href="https://www.wikidata.org/wiki/Q57326"' in page
     assert 'id="fn-1"' in page
 
