@@ -79,6 +79,8 @@ class NamedInLanguages:
         own = translations.localized(self, "name", lang)
         if own.lang == lang:  # written for this language by the curator
             return own
+        if not own.lang and lang == translations.default_language():
+            return own  # an untranslated display name is the English page's ("As shown")
         for variant in self.names.all():
             if variant.is_for_page(lang):
                 return translations.LocalText(variant.name, variant.language)

@@ -207,6 +207,10 @@ class Migration(migrations.Migration):
                 "organisationtype": ("name", "description"),
             },
         ),
-        # The artwork source kind (0005) may be written after archive's columns were filled.
-        copy_to_default_language("archive", {"sourcekind": ("name", "description")}),
+        # The artwork source kind and Tate's identifier schemes (0005) may be written after
+        # archive's columns were filled: a fresh `migrate` may run archive's 0019 first.
+        copy_to_default_language(
+            "archive",
+            {"sourcekind": ("name", "description"), "identifierscheme": ("name", "description")},
+        ),
     ]

@@ -47,7 +47,7 @@ def test_its_page_shows_names_dates_units_events_and_publications(client, army):
 
 def test_the_unit_names_its_army(client, army):
     page = client.get("/organisations/a-unit/").content.decode()
-    assert 'Part of <a href="/organisations/soviet-army/">Soviet Army</a>' in page
+    assert 'Part of <a href="/organisations/soviet-army/"><bdi>Soviet Army</bdi></a>' in page
 
 
 def test_an_old_slug_redirects(client, army):
