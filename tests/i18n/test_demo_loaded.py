@@ -98,3 +98,19 @@ def test_a_curators_translation_is_kept_and_reset_restores_the_demos(demo):
     key = ("event", EVENT)
     assert Event.objects.get(slug=EVENT).title_az == TRANSLATIONS["az"][key]["title"]
     assert Role.objects.get(slug="speaker").name_ru == TERM_TRANSLATIONS["ru"][("role", "speaker")]
+
+
+def test_each_language_cites_its_own_permalink(client, demo):
+    """The record's path is reversed once per kind and language, not once per process."""
+    for language in ["az", "ru", "en", "az"]:
+        prefix = "" if language == "en" else f"/{language}"
+        html = client.get(f"{prefix}/events/{EVENT}/").content.decode()
+        assert f'rel="canonical" href="http://testserver{prefix}/events/{EVENT}/"' in html
+
+
+@pytest.mark.parametrize("language", ["az", "ru"])
+def test_the_search_names_the_source_kind_facet_in_the_visitors_language(client, demo, language):
+    label = TERM_TRANSLATIONS[language][("sourcekind", "opinion-piece")]
+    text = page_text(client, f"/{language}/search/?q=Baku")
+    assert label in text and "Opinion piece" not in text
+    assert "Opinion piece" in page_text(client, "/search/?q=Baku")
