@@ -114,3 +114,8 @@ def test_the_search_names_the_source_kind_facet_in_the_visitors_language(client,
     text = page_text(client, f"/{language}/search/?q=Baku")
     assert label in text and "Opinion piece" not in text
     assert "Opinion piece" in page_text(client, "/search/?q=Baku")
+
+
+@pytest.mark.parametrize(("language", "decade"), [("az", "1990-cı illər"), ("ru", "1990-е")])
+def test_the_search_names_a_decade_as_the_timeline_does(client, demo, language, decade):
+    assert decade in page_text(client, f"/{language}/search/?q=Baku")
