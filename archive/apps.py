@@ -20,7 +20,7 @@ class ArchiveConfig(AppConfig):
             prepare_source,
         )
         from archive.filters import MediaFilter, PlaceFilter, SourceFilter
-        from archive.models import MediaItem, Place, Source
+        from archive.models import MediaItem, Place, PlaceName, Source
         from archive.registry import LinkTo
         from archive.resources import MediaItemResource, PlaceResource, SourceResource
         from archive.search import documents
@@ -37,6 +37,8 @@ class ArchiveConfig(AppConfig):
             resource=PlaceResource, schema_type="Place", describe=describe_place,
             prepare_description=prepare_place, filterset=PlaceFilter,
         )  # fmt: skip
+        # A place's name variant may cite the source that gives it.
+        registry.extend("source", evidence=registry.name_evidence(PlaceName, "place"))
         registry.register(
             MediaItem, key="media", label=_("Media item"), plural=_("Media"),
             list_url_name="archive:media_list", order=50, search=documents.MEDIA,

@@ -12,6 +12,7 @@ import re
 from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from archive.dates import describe as date_words
@@ -44,7 +45,8 @@ def record_path(record) -> str:
         record.slug or ""
     ):
         return record.get_absolute_url()
-    key = (model.url_name, get_urlconf(), get_script_prefix())
+    # The language too: under i18n_patterns the reversed path carries its prefix (/az/…).
+    key = (model.url_name, get_urlconf(), get_script_prefix(), translation.get_language())
     pattern = _PATHS.get(key)
     if pattern is None:
         pattern = _PATHS[key] = reverse(model.url_name, kwargs={"slug": _SLUG_MARK})

@@ -13,6 +13,7 @@ The registry is plain data: registering connects no signal and imports nothing a
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 Describe = Callable[..., object]  # (record, request) -> archive.description.Description
 
@@ -61,6 +62,25 @@ class Evidence:
     mention: Callable[[object], tuple[str, str, str, str]]
     credit: bool = False
     owner: Callable[[object], object | None] | None = None
+
+
+@cache  # one Evidence per names' model: registering twice adds it once
+def name_evidence(model, owner: str) -> Evidence:
+    """A name variant (`model`, a `NameVariant` of the record in its field `owner`) that
+    cites a source, as evidence in the source's "cited by": “Name: Bakı, p. 4”. Each app
+    registers its own names' model (`extend("source", evidence=...)`)."""
+    from django.utils.translation import gettext
+
+    def record(row):
+        named = getattr(row, owner)
+        return named if named.is_published else None
+
+    return Evidence(
+        rows=lambda source: model.objects.filter(source=source).select_related(owner),
+        record=record,
+        owner=lambda row: getattr(row, owner),
+        mention=lambda row: (gettext("Name"), row.name, row.locator, ""),
+    )
 
 
 @dataclass(frozen=True)

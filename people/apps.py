@@ -22,7 +22,7 @@ class PeopleConfig(AppConfig):
             prepare_person,
         )
         from people.filters import PersonFilter
-        from people.models import Person
+        from people.models import Person, PersonName
         from people.resources import PersonResource, SourceWithContributorsResource
         from people.source_links import CONTRIBUTION_CREDIT
 
@@ -40,6 +40,8 @@ class PeopleConfig(AppConfig):
             "source", search=search.SOURCE_CREDITS, resource=SourceWithContributorsResource,
             evidence=CONTRIBUTION_CREDIT,
         )  # fmt: skip
+        # ...and the people whose name variants they give.
+        registry.extend("source", evidence=registry.name_evidence(PersonName, "person"))
         # ...and in their description: the artist of an artwork is its creator in every export.
         registry.extend(
             "source", describe=describe_contributions, prepare_description=prepare_contributions

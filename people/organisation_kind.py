@@ -11,7 +11,7 @@ from archive import registry
 
 def register() -> None:
     from people.filters import OrganisationFilter
-    from people.models import Organisation
+    from people.models import Organisation, OrganisationName
     from people.organisation_description import (
         describe_organisation,
         describe_publishers,
@@ -44,3 +44,4 @@ def register() -> None:
     from people.source_links import PUBLICATION_CREDIT
 
     registry.extend("source", evidence=PUBLICATION_CREDIT)  # its page credits the publisher
+    registry.extend("source", evidence=registry.name_evidence(OrganisationName, "organisation"))

@@ -7,7 +7,7 @@ from archive.models import Place, Status
 from archive.views import RecordCiteView, RecordDetailView, RecordListView
 from people import hooks
 from people.filters import OrganisationFilter
-from people.models import Organisation, Publication
+from people.models import Organisation, OrganisationName, Publication
 
 
 class OrganisationListView(RecordListView):
@@ -26,7 +26,7 @@ class OrganisationDetailView(RecordDetailView):
     def get_prefetches(self):
         return [
             *super().get_prefetches(),
-            "names",
+            Prefetch("names", queryset=OrganisationName.objects.select_related("source")),
             Prefetch("places", queryset=Place.objects.published(), to_attr="public_places"),
             Prefetch(
                 "units",

@@ -21,12 +21,13 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from archive import translations
 from archive.models import BatchEdit
 
 from . import progress
@@ -142,7 +143,8 @@ class BatchEditMixin:
         operation = form.operation()
         may_publish = self.has_publish_permission(request)
         count = context["selection_count"]
-        description = operation.describe(count, self._plural(count))
+        with translation.override(translations.default_language()):
+            description = operation.describe(count, self._plural(count))  # stored: English
         if "apply" in request.POST:
             since = _previewed_at(request.POST.get("previewed_at", ""))
             batch = progress.start(
@@ -159,7 +161,7 @@ class BatchEditMixin:
         previewed_at = timezone.now()  # before reading: an edit during the preview is later
         context.update(
             report=run.preview(),
-            description=description,
+            description=operation.describe(count, self._plural(count)),
             previewed_at=signing.dumps(previewed_at.isoformat(), salt=PREVIEW_SALT),
         )
         return TemplateResponse(request, "admin/batch/preview.html", context)

@@ -108,20 +108,30 @@ class Operation:
         return self.field.field if self.field and self.field.many else None
 
     def describe(self, count: int, plural: str) -> str:
-        """“set licence to CC BY 4.0 on 500 media items”."""
-        target = f"on {count} {plural}"
+        """“set licence to CC BY 4.0 on 500 media items”, in the active language: the admin
+        stores it in English (`translation.override`) and shows it in the curator's."""
+        words = {"count": count, "records": plural}
         if self.action == Action.STATUS:
-            return f"set status to {Status(self.value).label.lower()} {target}"
-        label = self.field.label
+            status = str(Status(self.value).label).lower()
+            return gettext("set status to %(status)s on %(count)s %(records)s") % {
+                **words,
+                "status": status,
+            }
+        words["field"] = self.field.label
         if self.action == Action.CLEAR:
-            return f"clear {label} {target}"
+            return gettext("clear %(field)s on %(count)s %(records)s") % words
         if self.action == Action.SET:
             value = _display(self.value)
             if isinstance(self.value, str):
                 value = f"“{value}”"  # a text, not a record's name
-            return f"set {label} to {value} {target}"
-        verb, word = ("add", "to") if self.action == Action.ADD else ("remove", "from")
-        return f"{verb} {_display(self.value)} {word} {label} {target}"
+            return gettext("set %(field)s to %(value)s on %(count)s %(records)s") % {
+                **words,
+                "value": value,
+            }
+        words["value"] = _display(self.value)
+        if self.action == Action.ADD:
+            return gettext("add %(value)s to %(field)s on %(count)s %(records)s") % words
+        return gettext("remove %(value)s from %(field)s on %(count)s %(records)s") % words
 
     def new_value(self):
         if self.action == Action.STATUS:

@@ -17,9 +17,12 @@ everywhere; the orientation is kept as the only EXIF tag (JPEG, PNG, WebP) or ap
 
 import io
 import logging
+import re
 import struct
 import zlib
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop
 from PIL import ExifTags, Image, ImageOps
 
 from . import images
@@ -29,11 +32,11 @@ log = logging.getLogger(__name__)
 ORIENTATION = ExifTags.Base.Orientation
 # Tags in the Exif sub-directory that name a person or a device.
 PRIVATE_EXIF = {
-    ExifTags.Base.BodySerialNumber: "the camera's serial number",
-    ExifTags.Base.LensSerialNumber: "the lens's serial number",
-    ExifTags.Base.CameraOwnerName: "the camera owner's name",
-    ExifTags.Base.ImageUniqueID: "a unique image identifier",
-    ExifTags.Base.MakerNote: "the camera maker's private notes",
+    ExifTags.Base.BodySerialNumber: gettext_noop("the camera's serial number"),
+    ExifTags.Base.LensSerialNumber: gettext_noop("the lens's serial number"),
+    ExifTags.Base.CameraOwnerName: gettext_noop("the camera owner's name"),
+    ExifTags.Base.ImageUniqueID: gettext_noop("a unique image identifier"),
+    ExifTags.Base.MakerNote: gettext_noop("the camera maker's private notes"),
 }
 # Main-directory tags that describe the device or the people, not how to draw the image (a
 # TIFF's main directory holds both).
@@ -62,7 +65,7 @@ def _gps_phrase(gps) -> str:
     lat, lon = _degrees(gps.get(2), gps.get(1)), _degrees(gps.get(4), gps.get(3))
     if lat is not None and lon is not None:
         return f"a GPS position ({lat:.2f}, {lon:.2f})"
-    return "GPS data"
+    return gettext_noop("GPS data")
 
 
 def _text_keys(image: Image.Image) -> list[str]:
@@ -86,23 +89,42 @@ def carried(file) -> list[str]:
     sub = exif.get_ifd(ExifTags.IFD.Exif)
     found += [phrase for tag, phrase in PRIVATE_EXIF.items() if tag in sub]
     if DESCRIPTIVE_TAGS & set(exif) or set(sub) - set(PRIVATE_EXIF):
-        found.append("other EXIF data (camera, dates, software)")
+        found.append(gettext_noop("other EXIF data (camera, dates, software)"))
     info = image.info
     tags = getattr(image, "tag_v2", {})
     if info.get("xmp") or info.get("XML:com.adobe.xmp") or 700 in tags:
-        found.append("XMP metadata")
+        found.append(gettext_noop("XMP metadata"))
     if info.get("photoshop") or 33723 in tags or 34377 in tags:
-        found.append("IPTC or Photoshop metadata")
+        found.append(gettext_noop("IPTC or Photoshop metadata"))
     if keys := _text_keys(image):
         found.append(f"text ({', '.join(keys)})")
     if info.get("comment"):
-        found.append("a comment")
+        found.append(gettext_noop("a comment"))
     return found
 
 
+# The two phrases that carry values; `carried()`'s words are stored (PublicOriginal.removed)
+# in English, and translated when shown.
+GPS_RE = re.compile(r"a GPS position \((?P<latitude>[-\d.]+), (?P<longitude>[-\d.]+)\)")
+TEXT_RE = re.compile(r"text \((?P<keys>.*)\)")
+
+
+def in_words(phrase: str) -> str:
+    """One of `carried()`'s phrases in the active language."""
+    if found := GPS_RE.fullmatch(phrase):
+        return gettext("a GPS position (%(latitude)s, %(longitude)s)") % found.groupdict()
+    if found := TEXT_RE.fullmatch(phrase):
+        return gettext("text (%(keys)s)") % found.groupdict()
+    return gettext(phrase)
+
+
 def sentence(found: list[str]) -> str:
-    """ "a GPS position (40.37, 49.83) and the camera's serial number"."""
-    return found[0] if len(found) == 1 else f"{', '.join(found[:-1])} and {found[-1]}"
+    """ "a GPS position (40.37, 49.83) and the camera's serial number", in the active
+    language."""
+    words = [in_words(phrase) for phrase in found]
+    if len(words) == 1:
+        return words[0]
+    return gettext("%(some)s and %(last)s") % {"some": ", ".join(words[:-1]), "last": words[-1]}
 
 
 # --- the clean copy ----------------------------------------------------------------------------
@@ -303,7 +325,7 @@ def check_clean(data: bytes) -> None:
     """Read the copy back: it must open and carry nothing of `carried()`."""
     left = carried(io.BytesIO(data))
     if left:
-        raise NotClean(f"the copy still carries {sentence(left)}")
+        raise NotClean(f"the copy still carries {', '.join(left)}")  # for the log: English
 
 
 def _reencoded(data: bytes, mime: str) -> bytes:

@@ -17,7 +17,7 @@ PostgreSQL plans them as ordinary inner joins.
 
 from django.contrib.contenttypes.models import ContentType
 
-from archive import dates, registry
+from archive import dates, registry, translations
 from archive.models import SourceKind
 
 from . import kinds
@@ -153,15 +153,21 @@ def search_sql(
         conditions = [f"b.f_{name} = 1" for name in filters if name != own] + list(extra)
         return " WHERE " + " AND ".join(conditions) if conditions else ""
 
+    # The source kind's name in the page's language, else in the fallback order.
+    source_kind_label = (
+        "COALESCE("
+        + ", ".join(f"NULLIF(sk.name_{code}, '')" for code in translations.fallback_order())
+        + ", sk.name)"
+    )
     branches = [
         "SELECT 'matched' AS facet, '' AS value, '' AS label, COUNT(*) AS n, "
         "CAST(NULL AS DOUBLE PRECISION) AS rank FROM m",
         f"SELECT 'kind', b.kind, '', COUNT(*), NULL FROM b{where_flags('kind')} GROUP BY b.kind",
         f"SELECT 'decade', CAST(b.decade AS TEXT), '', COUNT(*), NULL FROM b"
         f"{where_flags('decade', 'b.decade IS NOT NULL')} GROUP BY b.decade",
-        f"SELECT 'source_kind', b.source_kind, sk.name, COUNT(*), NULL FROM b "
+        f"SELECT 'source_kind', b.source_kind, {source_kind_label}, COUNT(*), NULL FROM b "
         f"JOIN {SourceKind._meta.db_table} sk ON sk.slug = b.source_kind"
-        f"{where_flags('source_kind')} GROUP BY b.source_kind, sk.name",
+        f"{where_flags('source_kind')} GROUP BY b.source_kind, {source_kind_label}",
     ]
     facet_params: list = []
     for kind in kinds.facet_kinds():  # keys checked: safe as SQL literals and names

@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from archive import registry
+from archive import dates, registry
 
 from . import engine
 from .forms import SORTS, SearchParams
@@ -30,7 +30,7 @@ def facet_label(name: str, value) -> str:
     if name == "kind":
         return gettext(value.label)  # a kind's plural, marked where the kind is registered
     if name == "decade":
-        return gettext("%(start)ss") % {"start": value.value}
+        return dates.decade_label(int(value.value))  # as the timeline writes it
     return value.label
 
 

@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 
 from archive.filters import MediaFilter, PlaceFilter, SourceFilter
-from archive.models import MediaItem, Place, Source
+from archive.models import MediaItem, Place, PlaceName, Source
 
 from .citedby import cited_by, credits
 from .linked import linked_groups, linked_prefetches
@@ -57,7 +57,7 @@ class PlaceDetailView(RecordDetailView):
     def get_prefetches(self):
         return [
             *super().get_prefetches(),
-            "names",
+            Prefetch("names", queryset=PlaceName.objects.select_related("source")),
             Prefetch("children", queryset=Place.objects.published(), to_attr="public_children"),
             *linked_prefetches(Place),
         ]

@@ -212,7 +212,9 @@ def test_machine_formats_keep_edtf_whatever_the_language(client):
         english = client.get(f"/events/black-january/{citation}")
         assert english.status_code == 200
         for prefix in ("/az", "/ru"):
-            assert client.get(f"{prefix}/events/black-january/{citation}").content == (
+            # The same but for the permalink, which is the page's own in each language.
+            content = client.get(f"{prefix}/events/black-january/{citation}").content
+            assert content.replace(f"testserver{prefix}/".encode(), b"testserver/") == (
                 english.content
             ), (prefix, citation)
 

@@ -35,7 +35,7 @@ def test_its_page_shows_names_dates_units_events_and_publications(client, army):
     response = client.get("/organisations/soviet-army/")
     page = response.content.decode()
     assert response.status_code == 200
-    assert '<span lang="ru" class="name">Советская армия</span>' in page
+    assert '<span lang="ru" dir="auto" class="name">Советская армия</span>' in page
     assert "25 February 1946" in page and "1992" in page
     assert "Army" in page and 'href="/places/baku/"' in page
     assert 'href="/organisations/a-unit/"' in page  # its unit

@@ -4,7 +4,9 @@ import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
+from archive import translations
 from archive.models import (
     Citation,
     Claim,
@@ -18,6 +20,11 @@ from archive.models import (
     Status,
 )
 from events import demo
+from events.demo_translations import (
+    RELATION_INVERSE_TRANSLATIONS,
+    TERM_TRANSLATIONS,
+    TRANSLATIONS,
+)
 from events.models import (
     Event,
     EventRelation,
@@ -28,6 +35,10 @@ from events.models import (
     Role,
 )
 from people.models import Organisation, OrganisationName, OrganisationType, Person, PersonName
+
+# The script of the demo's name variants in each language.
+SCRIPTS = {"az": "Latn", "ru": "Cyrl"}
+TERM_MODELS = (SourceKind, OrganisationType, EventType, Role, ClaimAttribute, RelationType)
 
 
 class Command(BaseCommand):
@@ -44,9 +55,11 @@ class Command(BaseCommand):
             help="Overwrite the demo records with the demo's values (curators' edits are lost).",
         )
 
-    def record(self, model, slug, defaults):
+    def record(self, model, slug, defaults, kind=None):
         """The demo record `slug`, and whether to load its rows: made when missing, written
-        over only with --reset (`make run` loads the demo every time)."""
+        over only with --reset (`make run` loads the demo every time). Its texts in the other
+        languages come with it, like every other field (`kind` keys `TRANSLATIONS`)."""
+        defaults = {**defaults, **self.translated(model, kind, slug)}
         if self.reset:
             return model.objects.update_or_create(slug=slug, defaults=defaults)[0], True
         found, created = model.objects.get_or_create(slug=slug, defaults=defaults)
@@ -54,10 +67,27 @@ class Command(BaseCommand):
             self.kept += 1
         return found, created
 
+    def translated(self, model, kind, slug) -> dict[str, str]:
+        """`{"title_az": …, "title_ru": …}` for the demo record `slug`: the fields of
+        TRANSLATIONS that are translated fields of `model` (an organisation's name is not: its
+        translations become name variants, `organisation_names`)."""
+        columns = {}
+        for lang, records in TRANSLATIONS.items():
+            for field, text in records.get((kind, slug), {}).items():
+                if translations.is_translated(model, field):
+                    columns[f"{field}_{lang}"] = text
+        return columns
+
     def handle(self, *args, reset=False, **options):
         self.reset, self.kept, self.loaded = reset, 0, set()
-        with transaction.atomic(), reversion.create_revision():
+        # `title=` writes the active language's column: the demo's own values are English.
+        with (
+            translation.override(translations.default_language()),
+            transaction.atomic(),
+            reversion.create_revision(),
+        ):
             reversion.set_comment("Loaded the demo collection.")
+            self.load_term_labels()
             source = self.load_source()
             places = {data["slug"]: self.load_place(data) for data in demo.PLACES}
             people = {data["slug"]: self.load_person(data) for data in demo.PEOPLE}
@@ -88,8 +118,28 @@ class Command(BaseCommand):
     def load_source(self) -> Source:
         data = dict(demo.SOURCE)
         data["kind"] = SourceKind.objects.get(slug=data["kind"])
-        source, _ = self.record(Source, data.pop("slug"), {**data, "status": Status.PUBLISHED})
+        source, _ = self.record(
+            Source, data.pop("slug"), {**data, "status": Status.PUBLISHED}, "source"
+        )
         return source
+
+    def load_term_labels(self):
+        """The labels of the vocabulary terms the demo uses, in each language: a label a
+        curator has already written is kept, unless --reset."""
+        models = {model._meta.model_name: model for model in TERM_MODELS}
+        for field, labels in (
+            ("name", TERM_TRANSLATIONS),
+            ("inverse_name", RELATION_INVERSE_TRANSLATIONS),
+        ):
+            for lang, terms in labels.items():
+                column = f"{field}_{lang}"
+                for (model_name, slug), label in terms.items():
+                    term = models[model_name].objects.filter(slug=slug).first()
+                    if term is None or (getattr(term, column) and not self.reset):
+                        continue
+                    if getattr(term, column) != label:
+                        setattr(term, column, label)
+                        term.save(update_fields=[column])
 
     def load_names(self, model, owner_field, owner, names):
         for name, language, script, kind in names:
@@ -113,7 +163,9 @@ class Command(BaseCommand):
         names, identifiers = data.pop("names"), data.pop("identifiers")
         parent = data.pop("parent", None)
         data["parent"] = Place.objects.get(slug=parent) if parent else None
-        place, fresh = self.record(Place, data.pop("slug"), {**data, "status": Status.PUBLISHED})
+        place, fresh = self.record(
+            Place, data.pop("slug"), {**data, "status": Status.PUBLISHED}, "place"
+        )
         if not fresh:
             return place
         self.loaded.add(place.slug)
@@ -124,7 +176,9 @@ class Command(BaseCommand):
     def load_person(self, data) -> Person:
         data = dict(data)
         names, identifiers = data.pop("names"), data.pop("identifiers")
-        person, fresh = self.record(Person, data.pop("slug"), {**data, "status": Status.PUBLISHED})
+        person, fresh = self.record(
+            Person, data.pop("slug"), {**data, "status": Status.PUBLISHED}, "person"
+        )
         if not fresh:
             return person
         self.loaded.add(person.slug)
@@ -137,14 +191,29 @@ class Command(BaseCommand):
         names, place_slugs = data.pop("names"), data.pop("places", [])
         data["organisation_type"] = OrganisationType.objects.get(slug=data["organisation_type"])
         organisation, fresh = self.record(
-            Organisation, data.pop("slug"), {**data, "status": Status.PUBLISHED}
+            Organisation, data.pop("slug"), {**data, "status": Status.PUBLISHED}, "organisation"
         )
         if not fresh:
             return organisation
         self.loaded.add(organisation.slug)
         organisation.places.set([places[slug] for slug in place_slugs])
-        self.load_names(OrganisationName, "organisation", organisation, names)
+        self.load_names(
+            OrganisationName,
+            "organisation",
+            organisation,
+            names + self.organisation_names(organisation.slug, names),
+        )
         return organisation
+
+    def organisation_names(self, slug, names):
+        """The organisation's name in TRANSLATIONS as a name variant of each language (its
+        `name` is one text, in English), unless the demo already gives that name."""
+        given = {name for name, *_ in names}
+        return [
+            (text, lang, SCRIPTS[lang], OrganisationName.Kind.TRANSLATION)
+            for lang, records in TRANSLATIONS.items()
+            if (text := records.get(("organisation", slug), {}).get("name")) and text not in given
+        ]
 
     def load_involvements(self, data, event, organisations, source):
         if event.slug not in self.loaded:
@@ -171,7 +240,9 @@ class Command(BaseCommand):
         parent = data.pop("parent", None)
         data["parent"] = Event.objects.get(slug=parent) if parent else None
         data["event_type"] = EventType.objects.get(slug=data["event_type"])
-        event, fresh = self.record(Event, data.pop("slug"), {**data, "status": Status.PUBLISHED})
+        event, fresh = self.record(
+            Event, data.pop("slug"), {**data, "status": Status.PUBLISHED}, "event"
+        )
         if not fresh:
             return event
         self.loaded.add(event.slug)
