@@ -12,6 +12,8 @@ from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext
 
+from archive import translations
+
 LONG_TEXT = 120  # longer text (or text with line breaks) is shown as a word diff
 SKIPPED = {"content_type", "object_id"}  # a followed row's link to its record
 
@@ -97,7 +99,7 @@ def _display(field_, value, names: _Names) -> str:
 
 def _change(field_, before, after, names) -> FieldChange:
     shown_before, shown_after = _display(field_, before, names), _display(field_, after, names)
-    change = FieldChange(str(field_.verbose_name), shown_before, shown_after)
+    change = FieldChange(translations.field_label(field_), shown_before, shown_after)
     is_text = isinstance(field_, (models.CharField, models.TextField)) and not field_.choices
     if is_text and any(len(v) > LONG_TEXT or "\n" in v for v in (before or "", after or "")):
         change.words = word_diff(before or "", after or "")

@@ -182,3 +182,17 @@ def version_every_language() -> None:
             options = revisions._registered_models[key]
             fields = tuple(dict.fromkeys((*options.fields, *added)))
             revisions._registered_models[key] = options._replace(fields=fields)
+
+
+def field_label(model_field) -> str:
+    """A field's label for curators: a language column reads as its field ("title") in
+    English, the default, and with its language in the others ("title (Azerbaijani)"),
+    rather than modeltranslation's "title [az]"."""
+    original = getattr(model_field, "translated_field", None)
+    lang = getattr(model_field, "language", None)
+    if original is None or lang is None:
+        return str(model_field.verbose_name)
+    if lang == default_language():
+        return str(original.verbose_name)
+    name = translation.gettext(translation.get_language_info(lang)["name"])
+    return f"{original.verbose_name} ({name})"

@@ -24,6 +24,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from reversion.models import Version
 
+from archive import translations
+
 EMPTY = "—"
 LONG_TEXT = 80  # characters: longer values (or any with a line break) are diffed word by word
 WORDS = re.compile(r"(\s+)")
@@ -92,8 +94,15 @@ class Section:
 
 
 def _compared_fields(model):
-    """The fields a curator edits (timestamps and derived columns are not)."""
-    found = [f for f in model._meta.concrete_fields if f.editable and not f.primary_key]
+    """The fields a curator edits (timestamps and derived columns are not). A translated
+    field is compared language by language (`title_en`, `title_az`...), not through its
+    original column, which only repeats one of them."""
+    translated = set(translations.translated_fields(model))
+    found = [
+        f
+        for f in model._meta.concrete_fields
+        if f.editable and not f.primary_key and f.name not in translated
+    ]
     return found + [f for f in model._meta.many_to_many if f.editable]
 
 
@@ -241,7 +250,7 @@ class Comparison:
                 _display(model_field, value, self.labels) if version else EMPTY
                 for value, version in zip(values, (old, new), strict=True)
             )
-            label = str(model_field.verbose_name)
+            label = translations.field_label(model_field)
             long = _is_long(model_field, old_text, new_text)
             changes.append(FieldChange(label, old_text, new_text, long))
         return changes
