@@ -24,12 +24,15 @@ class SearchSpec:
     `document(record)` returns an `archive.search.entry.Entry`. `depends_on` maps other models
     to a function of one of their instances that gives the records of this kind to re-index
     when it changes (a many-to-many through model maps to None: the changed rows say which).
-    `prepare(queryset)` adds the select/prefetch the documents need in bulk.
+    `prepare(queryset)` adds the select/prefetch the documents need in bulk. `date_words(start,
+    end)` writes an entry's `date_span` (two EDTF dates) in the active language, when a result
+    is shown: a kind's own wording of a span ("born 1923").
     """
 
     document: Callable
     depends_on: dict[type, Callable | None] = field(default_factory=dict)
     prepare: Callable | None = None
+    date_words: Callable[[str, str], str] | None = None
 
 
 @dataclass

@@ -200,7 +200,7 @@ def search_sql(
 
 COLUMNS = (
     "d.id, d.kind, d.title, d.names, d.text, d.title_folded, d.names_folded, d.text_folded, "
-    "d.date, d.date_display, d.url, d.source_kind"
+    "d.date, d.date_display, d.url, d.source_kind, d.shown"
 )
 
 
