@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import strip_tags
 
+from archive import translations
 from archive.dates import describe as date_words
 from archive.description import Agent, Description, Identifier, Link, Relation
 from archive.models import Citation, Place, Record
@@ -69,6 +70,40 @@ def plain_text(markdown: str, length: int = SUMMARY_LENGTH) -> str:
     if len(text) <= length:
         return text
     return text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+# The description's texts that may be one of the record's translated fields.
+TRANSLATED_TEXTS = ("title", "summary", "caption", "alt_text")
+
+
+def add_languages(record, described: Description) -> None:
+    """Which language each of `described`'s own texts is in, and its every language: a
+    text is a translated field's when it is that field as the page reads it (in the active
+    language, else the fallback), whole or as plain words (a place's summary)."""
+    deferred = record.get_deferred_fields()  # a long text the description never reads
+    fields = [
+        name
+        for name in translations.translated_fields(type(record))
+        if not deferred & {name, *translations.columns(type(record), name)}
+    ]
+    for name in TRANSLATED_TEXTS:
+        value = getattr(described, name)
+        if not value:
+            continue
+        for field_name in fields:
+            shown = translations.localized(record, field_name)
+            for transform in (str, plain_text):
+                if shown and transform(shown.text) == value:
+                    break
+            else:
+                continue
+            described.text_languages[name] = shown.lang
+            described.translations[name] = {
+                lang: transform(text.text)
+                for lang in translations.languages()
+                if (text := translations.localized(record, field_name, lang)).lang == lang
+            }
+            break
 
 
 def identifiers(record) -> list[Identifier]:

@@ -162,9 +162,12 @@ def description(record, request=None):
     kind = kind_for_model(type(record))
     if kind is None or kind.describe is None:
         raise LookupError(f"No description is registered for {type(record).__name__}.")
+    from archive.descriptions import add_languages  # it reads models; the registry is read first
+
     described = kind.describe(record, request)
     for extend_description in kind.describe_extensions:
         extend_description(record, request, described)
+    add_languages(record, described)
     return described
 
 
