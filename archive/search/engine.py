@@ -44,6 +44,28 @@ class FacetValue:
     selected: bool = False
 
 
+def _shown(value) -> dict:
+    """`search_document.shown` as read: a raw cursor gives JSON as text on SQLite (and on
+    PostgreSQL, as Django registers it, or cast to text)."""
+    if isinstance(value, str):
+        value = json.loads(value)
+    return value or {}
+
+
+def local_title(title: str, shown: dict) -> LocalText:
+    """A record's title in the page's language, else in the fallback order, from its stored
+    `title` (English, else the fallback) and `shown["titles"]`. A title written in no
+    particular language (a source's, as published; a name) is the stored one."""
+    titles = shown.get("titles") or {}
+    default = translations.default_language()
+    for lang in translations.fallback_order():
+        if titles.get(lang):
+            return LocalText(titles[lang], lang)
+        if lang == default and title not in titles.values():
+            return LocalText(title, "")  # its own name, before another language's
+    return LocalText(title, "")
+
+
 @dataclass
 class Hit:
     id: int
@@ -63,10 +85,7 @@ class Hit:
     words: set[str] = field(default_factory=set, repr=False)
 
     def __post_init__(self):
-        # A raw cursor reads JSON as text on SQLite (and PostgreSQL, as Django registers it).
-        if isinstance(self.shown, str):
-            self.shown = json.loads(self.shown)
-        self.shown = self.shown or {}
+        self.shown = _shown(self.shown)
 
     @property
     def date_words(self) -> str:
@@ -90,14 +109,7 @@ class Hit:
     def local_title(self) -> LocalText:
         """The title in the page's language, else in the fallback order; a title written in
         no particular language (a source's, as published) is the stored one."""
-        titles = self.shown.get("titles") or {}
-        default = translations.default_language()
-        for lang in translations.fallback_order():
-            if titles.get(lang):
-                return LocalText(titles[lang], lang)
-            if lang == default and self.title not in titles.values():
-                return LocalText(self.title, "")  # its own name, before another language's
-        return LocalText(self.title, "")
+        return local_title(self.title, self.shown)
 
     @cached_property
     def title_html(self):
@@ -194,7 +206,7 @@ def _first_statement(backend, query, params, filters, page):
         "kind": [], "decade": [], **{key: [] for key in facet_keys()}, "source_kind": []
     }  # fmt: skip
     matched, hits = 0, []
-    for facet, value, label, count, rank in rows:
+    for facet, value, label, count, rank, shown in rows:
         if facet == "matched":
             matched = count
             continue
@@ -206,6 +218,8 @@ def _first_statement(backend, query, params, filters, page):
             label = kind.plural if kind else value
         elif facet == "decade":
             label = f"{value}s"
+        elif shown:  # a facet kind's record: named in the page's language
+            label = local_title(label, _shown(shown)).text
         facets[facet].append(FacetValue(str(value), label, count, str(value) in selected[facet]))
     facets["kind"].sort(key=lambda v: -v.count)
     facets["decade"].sort(key=lambda v: int(v.value))

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from archive.models import PlaceName
 from archive.search.models import SearchDocument
 from events.models import Event
 from people.models import PersonName
@@ -160,3 +161,13 @@ def test_queries_are_the_same_in_each_language_and_do_not_grow(client, events):
             summary_ru=f"Другие события {n}",
         )  # fmt: skip
     assert counts() == few
+
+
+def test_facet_values_are_named_in_the_pages_language(client, db):
+    baku = factories.place(name="Baku")
+    PlaceName.objects.create(place=baku, name="Bakı", language="az", script="Latn")
+    PlaceName.objects.create(place=baku, name="Баку", language="ru", script="Cyrl")
+    factories.event(title="A rally", places=[baku])
+    for prefix, name in (("", "Baku"), ("/az", "Bakı"), ("/ru", "Баку")):
+        data = client.get(f"{prefix}/search/", {"q": "rally", "format": "json"}).json()
+        assert [value["label"] for value in data["facets"]["place"]] == [name]
