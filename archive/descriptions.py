@@ -45,7 +45,9 @@ def record_path(record) -> str:
         record.slug or ""
     ):
         return record.get_absolute_url()
-    key = (model.url_name, get_urlconf(), get_script_prefix())
+    # The language too: i18n_patterns reverse to /az/… under Azerbaijani, and this cache is
+    # the process's, so an /az/ page must not give the API or an English page its paths.
+    key = (model.url_name, get_urlconf(), get_script_prefix(), translations.current_language())
     pattern = _PATHS.get(key)
     if pattern is None:
         pattern = _PATHS[key] = reverse(model.url_name, kwargs={"slug": _SLUG_MARK})

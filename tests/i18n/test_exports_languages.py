@@ -169,3 +169,11 @@ def test_the_api_says_which_language_a_fallback_is_in(client, only_ru):
     description = client.get("/api/event/only-ru/").json()["description"]
     assert (description["title"], description["text_languages"]["title"]) == (RU, "ru")
     assert description["translations"]["title"] == {"ru": RU}
+
+
+def test_an_az_page_leaves_the_api_its_english_addresses(client, letter):
+    # The paths of records are cached per kind for the process: per language too.
+    assert "/az/sources/letter/" in client.get("/az/sources/letter/cite.json").content.decode()
+    assert client.get("/api/source/letter/").json()["description"]["url"] == (
+        "http://testserver/sources/letter/"
+    )
