@@ -173,7 +173,7 @@ def test_the_api_says_which_language_a_fallback_is_in(client, only_ru):
 
 def test_an_az_page_leaves_the_api_its_english_addresses(client, letter):
     # The paths of records are cached per kind for the process: per language too.
-    assert "/az/sources/letter/" in client.get("/az/sources/letter/cite.json").content.decode()
+    assert page_jsonld(client, "/az/sources/letter/")["url"].endswith("/az/sources/letter/")
     assert client.get("/api/source/letter/").json()["description"]["url"] == (
         "http://testserver/sources/letter/"
     )
