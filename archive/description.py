@@ -126,6 +126,18 @@ class Description:
     ris_type: str = ""
     published_at: datetime.datetime | None = None
     modified_at: datetime.datetime | None = None
+    # The archive's own texts (title, summary, caption, alt_text) that are translated: the
+    # language each shown one is in, and its text in every language it is written in.
+    text_languages: dict[str, str] = field(default_factory=dict)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def language_of(self, name: str) -> str:
+        """The language of the shown `name` ("title", "summary"...), "" when not known. A
+        work's title that is not translated is in the work's own language, as published."""
+        found = self.text_languages.get(name, "")
+        if not found and name == "title" and self.is_work:
+            return self.language
+        return found
 
     def links_of(self, relation: str) -> list[Link]:
         return [link for link in self.links if link.relation == relation]

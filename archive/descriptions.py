@@ -12,9 +12,9 @@ import re
 from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import translation
 from django.utils.html import strip_tags
 
+from archive import translations
 from archive.dates import describe as date_words
 from archive.description import Agent, Description, Identifier, Link, Relation
 from archive.models import Citation, Place, Record
@@ -45,8 +45,9 @@ def record_path(record) -> str:
         record.slug or ""
     ):
         return record.get_absolute_url()
-    # The language too: under i18n_patterns the reversed path carries its prefix (/az/…).
-    key = (model.url_name, get_urlconf(), get_script_prefix(), translation.get_language())
+    # The language too: i18n_patterns reverse to /az/… under Azerbaijani, and this cache is
+    # the process's, so an /az/ page must not give the API or an English page its paths.
+    key = (model.url_name, get_urlconf(), get_script_prefix(), translations.current_language())
     pattern = _PATHS.get(key)
     if pattern is None:
         pattern = _PATHS[key] = reverse(model.url_name, kwargs={"slug": _SLUG_MARK})
@@ -71,6 +72,40 @@ def plain_text(markdown: str, length: int = SUMMARY_LENGTH) -> str:
     if len(text) <= length:
         return text
     return text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+# The description's texts that may be one of the record's translated fields.
+TRANSLATED_TEXTS = ("title", "summary", "caption", "alt_text")
+
+
+def add_languages(record, described: Description) -> None:
+    """Which language each of `described`'s own texts is in, and its every language: a
+    text is a translated field's when it is that field as the page reads it (in the active
+    language, else the fallback), whole or as plain words (a place's summary)."""
+    deferred = record.get_deferred_fields()  # a long text the description never reads
+    fields = [
+        name
+        for name in translations.translated_fields(type(record))
+        if not deferred & {name, *translations.columns(type(record), name)}
+    ]
+    for name in TRANSLATED_TEXTS:
+        value = getattr(described, name)
+        if not value:
+            continue
+        for field_name in fields:
+            shown = translations.localized(record, field_name)
+            for transform in (str, plain_text):
+                if shown and transform(shown.text) == value:
+                    break
+            else:
+                continue
+            described.text_languages[name] = shown.lang
+            described.translations[name] = {
+                lang: transform(text.text)
+                for lang in translations.languages()
+                if (text := translations.localized(record, field_name, lang)).lang == lang
+            }
+            break
 
 
 def identifiers(record) -> list[Identifier]:

@@ -25,12 +25,15 @@ class SearchSpec:
     `document(record)` returns an `archive.search.entry.Entry`. `depends_on` maps other models
     to a function of one of their instances that gives the records of this kind to re-index
     when it changes (a many-to-many through model maps to None: the changed rows say which).
-    `prepare(queryset)` adds the select/prefetch the documents need in bulk.
+    `prepare(queryset)` adds the select/prefetch the documents need in bulk. `date_words(start,
+    end)` writes an entry's `date_span` (two EDTF dates) in the active language, when a result
+    is shown: a kind's own wording of a span ("born 1923").
     """
 
     document: Callable
     depends_on: dict[type, Callable | None] = field(default_factory=dict)
     prepare: Callable | None = None
+    date_words: Callable[[str, str], str] | None = None
 
 
 @dataclass
@@ -179,9 +182,12 @@ def description(record, request=None):
     kind = kind_for_model(type(record))
     if kind is None or kind.describe is None:
         raise LookupError(f"No description is registered for {type(record).__name__}.")
+    from archive.descriptions import add_languages  # it reads models; the registry is read first
+
     described = kind.describe(record, request)
     for extend_description in kind.describe_extensions:
         extend_description(record, request, described)
+    add_languages(record, described)
     return described
 
 

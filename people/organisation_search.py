@@ -5,7 +5,7 @@ from archive.registry import SearchSpec
 from archive.search import Entry
 from archive.search.documents import plain_text, published_pks
 
-from .models import Organisation, OrganisationName, OrganisationType
+from .models import Organisation, OrganisationName, OrganisationType, existence_words
 
 
 def organisation_names(organisation: Organisation) -> list[str]:
@@ -33,7 +33,7 @@ def organisation_document(organisation: Organisation) -> Entry:
         ],  # fmt: skip
         earliest=organisation.founded_earliest or organisation.founded_latest,
         latest=organisation.dissolved_latest or organisation.dissolved_earliest,
-        date_display=organisation.existence,
+        date_span=(organisation.founded, organisation.dissolved),
         # A unit is found under its army's facet too.
         facets={
             "place": published_pks(places),
@@ -54,4 +54,5 @@ ORGANISATION = SearchSpec(
     prepare=lambda qs: qs.select_related("organisation_type", "parent").prefetch_related(
         "names", "places"
     ),
+    date_words=existence_words,
 )

@@ -7,7 +7,7 @@ from archive.models import Place, Source
 from archive.registry import SearchExtension, SearchSpec
 from archive.search.documents import plain_text, published_pks
 
-from .models import Contribution, Person, PersonName
+from .models import Contribution, Person, PersonName, lifetime_words
 
 
 def person_names(person: Person) -> list[str]:
@@ -28,7 +28,7 @@ def person_document(person: Person) -> search.Entry:
         ],  # fmt: skip
         earliest=person.birth_date_earliest or person.birth_date_latest,
         latest=person.death_date_latest or person.death_date_earliest,
-        date_display=person.lifetime,
+        date_span=(person.birth_date, person.death_date),
         facets={
             "place": published_pks([person.birth_place, person.death_place]),
             "person": [person.pk],
@@ -45,6 +45,7 @@ PERSON = SearchSpec(
         ).values_list("pk", flat=True),
     },
     prepare=lambda qs: qs.select_related("birth_place", "death_place").prefetch_related("names"),
+    date_words=lifetime_words,
 )
 
 

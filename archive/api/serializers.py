@@ -32,6 +32,9 @@ def _field_for(hint, **options) -> serializers.Field:
         if dataclasses.is_dataclass(item):
             return dataclass_serializer(item)(many=True, read_only=True)
         return serializers.ListField(child=_field_for(item), read_only=True)
+    if typing.get_origin(hint) is dict:  # keyed by a text's name or a language
+        _key, value = args
+        return serializers.DictField(child=_field_for(value), read_only=True)
     return SCALARS[hint](read_only=True, **options)
 
 

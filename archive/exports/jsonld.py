@@ -84,7 +84,7 @@ def document(description: Description) -> dict:
         "@type": "ItemPage",
         "@id": url,
         "url": url,
-        "name": description.title,
+        "name": tagged(description, "title"),
         "isPartOf": website(description),
         "datePublished": timestamp(description.published_at),
         "dateModified": timestamp(description.modified_at),
@@ -102,7 +102,7 @@ def entity(description: Description) -> dict:
     data = {
         "@type": schema_type,
         "@id": entity_id(description.url),
-        "name": description.title,
+        "name": tagged(description, "title"),
         "alternateName": description.alternate_names,
         "sameAs": same_as_urls(description),
         "identifier": [identifier_value(i) for i in description.identifiers],
@@ -111,7 +111,7 @@ def entity(description: Description) -> dict:
     is_work = description.is_work or schema_type in MEDIA_OBJECTS
     if not is_work:
         data["url"] = description.url
-        data["description"] = description.summary
+        data["description"] = tagged(description, "summary")
     family = FAMILIES.get(schema_type) or (work_properties if is_work else None)
     if family is not None:
         data.update(family(description))
@@ -200,7 +200,7 @@ def work_properties(description: Description) -> dict:
         "mainEntityOfPage": description.url,
         "headline": description.title[:110] if schema_type.endswith(ARTICLE_ENDINGS) else "",
         "genre": description.genre,
-        "abstract": description.summary,
+        "abstract": tagged(description, "summary"),
         "inLanguage": description.language,
         "keywords": description.subjects,
         "publisher": publisher(description),
@@ -218,8 +218,8 @@ def work_properties(description: Description) -> dict:
         data.update(
             {
                 "dateCreated": exact_date(description.date),
-                "caption": description.caption if schema_type in CAPTIONED else "",
-                "description": description.alt_text,
+                "caption": tagged(description, "caption") if schema_type in CAPTIONED else "",
+                "description": tagged(description, "alt_text"),
                 "encodingFormat": description.mime_type,
                 "width": pixels(description.width),
                 "height": pixels(description.height),
@@ -352,6 +352,22 @@ def date_range(edtf: str) -> tuple[str, str]:
 
 def timestamp(value) -> str:
     return value.isoformat() if value else ""
+
+
+def tagged(description: Description, name: str) -> dict | str:
+    """One of the record's texts as a language-tagged value ({"@value", "@language"}): the
+    text the page shows, in the language it is in (the visitor's, else the fallback's).
+
+    One value, not every language: each language's page has its own URL (hreflang in the
+    page and the sitemap), and a search engine reads a page's structured data as a statement
+    about that page's visible content; three `name`s on every page would be three names to
+    choose from. A JSON-LD processor (rdflib, Google's) reads the value object as a literal
+    with its language. A work's title with no translation is in the work's own language."""
+    text = getattr(description, name)
+    lang = description.language_of(name)
+    if not text or not lang:
+        return text
+    return {"@value": text, "@language": lang}
 
 
 def compact(data: dict) -> dict:

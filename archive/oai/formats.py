@@ -24,6 +24,7 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 WGS84 = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XML = "http://www.w3.org/XML/1998/namespace"  # xml:lang (ElementTree writes the prefix)
 
 NAMESPACES = {
     "oai_dc": OAI_DC,
@@ -58,6 +59,21 @@ def _add(parent, namespace, name, text="", resource="", **attributes):
     return element
 
 
+def _add_text(parent, namespace, name, description, text_name: str) -> None:
+    """One of the description's own texts ("title", "summary"): each language it is written
+    in as its own element with `xml:lang`, so that a harvester keeps them all and picks its
+    own; a text in no translation, with its language when known (a work's title)."""
+    every = description.translations.get(text_name)
+    if every:
+        for lang, text in every.items():
+            _add(parent, namespace, name, text, **{q(XML, "lang"): lang})
+        return
+    text = getattr(description, text_name)
+    if text:
+        lang = description.language_of(text_name)
+        _add(parent, namespace, name, text, **({q(XML, "lang"): lang} if lang else {}))
+
+
 def dcmi_type(description) -> str:
     """The DCMI type of a media item or a work; other records say theirs as a genre."""
     if description.media_type:
@@ -70,15 +86,14 @@ def dcmi_type(description) -> str:
 def write_oai_dc(description) -> Element:
     root = Element(q(OAI_DC, "dc"))
     root.set(q(XSI, "schemaLocation"), f"{OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd")
-    _add(root, DC, "title", description.title)
+    _add_text(root, DC, "title", description, "title")
     for agent in description.creators:
         _add(root, DC, "creator", agent.name)
     if description.publisher:
         _add(root, DC, "publisher", description.publisher)
     for subject in description.subjects:
         _add(root, DC, "subject", subject)
-    if description.summary:
-        _add(root, DC, "description", description.summary)
+    _add_text(root, DC, "description", description, "summary")
     if description.date:
         _add(root, DC, "date", description.date)
     for dc_type in filter(None, [dcmi_type(description), description.genre]):
@@ -109,7 +124,7 @@ def write_edm(description) -> Element:
     root = Element(q(RDF, "RDF"))
     cho_uri = f"{description.url}#object"
     cho = _add(root, EDM, "ProvidedCHO", **{q(RDF, "about"): cho_uri})
-    _add(cho, DC, "title", description.title)
+    _add_text(cho, DC, "title", description, "title")
     contexts = []
     for agent in description.creators:
         if agent.url:
@@ -119,8 +134,7 @@ def write_edm(description) -> Element:
             _add(cho, DC, "creator", agent.name)
     if description.publisher:
         _add(cho, DC, "publisher", description.publisher)
-    if description.summary:
-        _add(cho, DC, "description", description.summary)
+    _add_text(cho, DC, "description", description, "summary")
     if description.date:
         _add(cho, DC, "date", description.date)
     if description.genre:

@@ -4,16 +4,21 @@ query that finds nothing is tried once more with misspelt words widened to lexic
 like them (trigram similarity).
 """
 
+import json
 from dataclasses import dataclass, field
 from html import unescape
 
 from django.db import connection
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.safestring import SafeString
 
+from archive import translations
 from archive.dates import describe
+from archive.translations import LocalText
 
 from . import backends, kinds, statements
+from .folding import fold_words
 from .forms import SearchParams
 from .models import SearchTerm
 from .query import ParsedQuery, parse
@@ -39,6 +44,28 @@ class FacetValue:
     selected: bool = False
 
 
+def _shown(value) -> dict:
+    """`search_document.shown` as read: a raw cursor gives JSON as text on SQLite (and on
+    PostgreSQL, as Django registers it, or cast to text)."""
+    if isinstance(value, str):
+        value = json.loads(value)
+    return value or {}
+
+
+def local_title(title: str, shown: dict) -> LocalText:
+    """A record's title in the page's language, else in the fallback order, from its stored
+    `title` (English, else the fallback) and `shown["titles"]`. A title written in no
+    particular language (a source's, as published; a name) is the stored one."""
+    titles = shown.get("titles") or {}
+    default = translations.default_language()
+    for lang in translations.fallback_order():
+        if titles.get(lang):
+            return LocalText(titles[lang], lang)
+        if lang == default and title not in titles.values():
+            return LocalText(title, "")  # its own name, before another language's
+    return LocalText(title, "")
+
+
 @dataclass
 class Hit:
     id: int
@@ -53,14 +80,25 @@ class Hit:
     date_display: str
     url: str
     source_kind: str
+    shown: dict | str | None
     rank: float
     words: set[str] = field(default_factory=set, repr=False)
+
+    def __post_init__(self):
+        self.shown = _shown(self.shown)
 
     @property
     def date_words(self) -> str:
         """The date in the language of the page: written from the stored EDTF now, not at
-        index time; `date_display` is for records with none (a free-text date, a lifetime)."""
-        return describe(self.date) if self.date else self.date_display
+        index time; a span (a lifetime) in the kind's own words; `date_display` is for
+        records with neither (a free-text date)."""
+        if self.date:
+            return describe(self.date)
+        kind = kind_for_key(self.kind)
+        span = self.shown.get("dates")
+        if span and kind is not None and kind.search and kind.search.date_words:
+            return kind.search.date_words(*span)
+        return self.date_display
 
     @property
     def kind_label(self) -> str:
@@ -68,16 +106,45 @@ class Hit:
         return kind.label if kind else self.kind
 
     @cached_property
-    def title_html(self):
-        return highlight(self.title, self.title_folded, self.words)
+    def local_title(self) -> LocalText:
+        """The title in the page's language, else in the fallback order; a title written in
+        no particular language (a source's, as published) is the stored one."""
+        return local_title(self.title, self.shown)
 
     @cached_property
+    def title_html(self):
+        title = self.local_title.text
+        folded = self.title_folded if title == self.title else fold_words(title)
+        return highlight(title, folded, self.words)
+
+    @cached_property
+    def _snippet(self) -> tuple[SafeString, str]:
+        """The snippet and its language: the record's own words in the page's language,
+        else in the fallback order, the first with a match (a record found by its Russian
+        words shows them on /az/, marked); then the rest of its text, then its names."""
+        texts = self.shown.get("texts") or {}
+        own = [(texts[lang], lang) for lang in translations.fallback_order() if texts.get(lang)]
+        if self.words:
+            for text, lang in own:
+                folded = fold_words(text)
+                if set(folded.split(" ")) & self.words:
+                    return snippet(text, folded, self.words), lang
+            if set(self.text_folded.split(" ")) & self.words:
+                return snippet(self.text, self.text_folded, self.words), ""
+            if set(self.names_folded.split(" ")) & self.words:
+                return snippet(self.names, self.names_folded, self.words, separator=" · "), ""
+        if own:
+            return snippet(own[0][0], fold_words(own[0][0]), set()), own[0][1]
+        return snippet(self.text, self.text_folded, set()), ""
+
+    @property
     def snippet_html(self):
-        if self.words and set(self.text_folded.split(" ")) & self.words:
-            return snippet(self.text, self.text_folded, self.words)
-        if self.words and set(self.names_folded.split(" ")) & self.words:
-            return snippet(self.names, self.names_folded, self.words, separator=" · ")
-        return snippet(self.text, self.text_folded, set())
+        return self._snippet[0]
+
+    @property
+    def local_snippet(self) -> LocalText:
+        """The snippet's language, for its `lang` (`{% text_attrs hit.local_snippet %}`)."""
+        return LocalText(self.snippet_text, self._snippet[1])
 
     @property
     def snippet_text(self) -> str:
@@ -139,7 +206,7 @@ def _first_statement(backend, query, params, filters, page):
         "kind": [], "decade": [], **{key: [] for key in facet_keys()}, "source_kind": []
     }  # fmt: skip
     matched, hits = 0, []
-    for facet, value, label, count, rank in rows:
+    for facet, value, label, count, rank, shown in rows:
         if facet == "matched":
             matched = count
             continue
@@ -151,6 +218,8 @@ def _first_statement(backend, query, params, filters, page):
             label = kind.plural if kind else value
         elif facet == "decade":
             label = f"{value}s"
+        elif shown:  # a facet kind's record: named in the page's language
+            label = local_title(label, _shown(shown)).text
         facets[facet].append(FacetValue(str(value), label, count, str(value) in selected[facet]))
     facets["kind"].sort(key=lambda v: -v.count)
     facets["decade"].sort(key=lambda v: int(v.value))

@@ -12,7 +12,11 @@ class Entry:
     the records of that kind the entry is about; only published ones count. `date` is EDTF;
     `earliest`/`latest` override what is derived from it (a lifetime, say); `date_display` is
     the words of a record without EDTF (free text, a lifetime), since results write EDTF in
-    the language of the page.
+    the language of the page. `date_span` is two EDTF dates (a lifetime) that the kind's
+    `SearchSpec.date_words` writes in the page's language when a result is shown.
+
+    `titles` and `texts` are filled by `kinds.entry`: the title and the record's own words
+    in each language they are written in, for the results of a page in that language.
     """
 
     title: str
@@ -24,3 +28,6 @@ class Entry:
     latest: datetime.date | None = None
     facets: dict[str, list[int]] = field(default_factory=dict)
     source_kind: str = ""  # slug of the SourceKind, for sources
+    date_span: tuple[str, str] | None = None
+    titles: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)

@@ -34,6 +34,18 @@ def name_words(names_folded: str) -> set[str]:
     return {w for w in names_folded.split() if len(w) >= 3 and not w.isdigit() and w != "_"}
 
 
+def shown_values(entry) -> dict | None:
+    """The `shown` column: what a result needs in each language (see SearchDocument)."""
+    shown = {}
+    if entry.titles:
+        shown["titles"] = {lang: title[:1000] for lang, title in entry.titles.items()}
+    if entry.texts:
+        shown["texts"] = dict(entry.texts)
+    if entry.date_span and any(entry.date_span):
+        shown["dates"] = [date or "" for date in entry.date_span]
+    return shown or None
+
+
 def entry_values(kind: registry.Kind, record, *, url: bool = True) -> tuple[dict, list]:
     """The index row's columns of a published record that are not folded (the folded ones
     follow from these) and its facet values; `url=False` leaves the record's URL out."""
@@ -58,6 +70,7 @@ def entry_values(kind: registry.Kind, record, *, url: bool = True) -> tuple[dict
         "latest": latest,
         "decade": known.year // 10 * 10 if known else None,
         "source_kind": entry.source_kind or "",
+        "shown": shown_values(entry),
     }
     if url:
         values["url"] = record.get_absolute_url()

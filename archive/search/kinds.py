@@ -67,7 +67,48 @@ def entry(kind: registry.Kind, record) -> Entry:
             if text not in shown:
                 shown.add(text)
                 built.text.append(text)
+    built.titles, built.texts = _in_languages(record, built.title)
     return built
+
+
+TEXT_SHOWN = 10_000  # characters of a language's own words kept for its results' snippets
+
+
+def _in_languages(record, title: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The record's title, and its own words, in each language they are written in (never a
+    fallback: a page falls back when it shows them, in the one order).
+
+    The title's language: a record with name variants is named by `name_in`; otherwise the
+    title is the translated field whose English text it is (an event's `title`), and a title
+    that is no translated field (a source's, as published) has none."""
+    model = type(record)
+    fields = translations.translated_fields(model)
+    default = translations.default_language()
+    titles: dict[str, str] = {}
+    title_field = next(
+        (name for name in fields if translations.localized(record, name, default).text == title),
+        None,
+    )
+    for lang in translations.languages():
+        if hasattr(record, "name_in"):
+            named = record.name_in(lang)
+            if named.lang == lang:
+                titles[lang] = named.text
+        elif title_field is not None:
+            own = translations.localized(record, title_field, lang)
+            if own.lang == lang:
+                titles[lang] = own.text
+    texts: dict[str, str] = {}
+    for lang in translations.languages():
+        own = [translations.localized(record, name, lang) for name in fields]
+        joined = "\n\n".join(
+            plain_text(text.text)
+            for name, text in zip(fields, own, strict=True)
+            if text.lang == lang and name not in (title_field, "name")
+        )[:TEXT_SHOWN]
+        if joined:
+            texts[lang] = joined
+    return titles, texts
 
 
 def _entry(kind: registry.Kind, record) -> Entry:

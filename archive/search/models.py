@@ -31,6 +31,12 @@ class SearchDocument(models.Model):
     names_folded = models.TextField(blank=True)
     text = models.TextField(blank=True, help_text="Plain text shown in snippets.")
     text_folded = models.TextField(blank=True)
+    # What a result shows in each language, beside the one English `title` and `text`:
+    # {"titles": {lang: title}, "texts": {lang: the record's own words in it}, "dates":
+    # [EDTF, EDTF]} (a lifetime, written by the kind at display time). One row per record,
+    # whatever its languages. Nullable: SQLite then adds the column without rebuilding the
+    # table, which would drop its FTS5 triggers.
+    shown = models.JSONField(null=True, blank=True)
 
     class Meta:
         db_table = "search_document"

@@ -20,7 +20,7 @@ from .models import SearchDocument, SearchFacet
 # What `entry_values` fills from the record; the folded columns follow from these.
 COMPARED = (
     "kind", "title", "names", "text", "date", "date_display", "earliest", "latest", "decade",
-    "source_kind", "url",
+    "source_kind", "shown", "url",
 )  # fmt: skip
 
 

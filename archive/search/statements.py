@@ -139,8 +139,9 @@ def matches_sql(backend, query, filters, cap: int, ranked: bool) -> tuple[str, l
 def search_sql(
     backend, query, filters, cap: int, page: tuple[int, int] | None = None
 ) -> tuple[str, list]:
-    """The first statement. Rows (facet, value, label, count, rank): 'matched' counts `m`,
-    then facet values with counts; with `page` = (per_page, offset), the page's ids in order
+    """The first statement. Rows (facet, value, label, count, rank, shown): 'matched' counts
+    `m`, then facet values with counts (a facet kind's value with its record's `shown`, to be
+    labelled in the page's language); with `page` = (per_page, offset), the page's ids in order
     of relevance as 'hit' rows (the offset moved back to the last page when it lies beyond).
     """
     matches, params = matches_sql(backend, query, filters, cap, ranked=page is not None)
@@ -161,11 +162,12 @@ def search_sql(
     )
     branches = [
         "SELECT 'matched' AS facet, '' AS value, '' AS label, COUNT(*) AS n, "
-        "CAST(NULL AS DOUBLE PRECISION) AS rank FROM m",
-        f"SELECT 'kind', b.kind, '', COUNT(*), NULL FROM b{where_flags('kind')} GROUP BY b.kind",
-        f"SELECT 'decade', CAST(b.decade AS TEXT), '', COUNT(*), NULL FROM b"
+        "CAST(NULL AS DOUBLE PRECISION) AS rank, CAST(NULL AS TEXT) AS shown FROM m",
+        f"SELECT 'kind', b.kind, '', COUNT(*), NULL, NULL FROM b{where_flags('kind')} "
+        f"GROUP BY b.kind",
+        f"SELECT 'decade', CAST(b.decade AS TEXT), '', COUNT(*), NULL, NULL FROM b"
         f"{where_flags('decade', 'b.decade IS NOT NULL')} GROUP BY b.decade",
-        f"SELECT 'source_kind', b.source_kind, {source_kind_label}, COUNT(*), NULL FROM b "
+        f"SELECT 'source_kind', b.source_kind, {source_kind_label}, COUNT(*), NULL, NULL FROM b "
         f"JOIN {SourceKind._meta.db_table} sk ON sk.slug = b.source_kind"
         f"{where_flags('source_kind')} GROUP BY b.source_kind, {source_kind_label}",
     ]
@@ -176,7 +178,8 @@ def search_sql(
         # Count per value first, then name the values: only published ones have a document.
         branches.append(
             f"SELECT * FROM (SELECT '{name}' AS facet, CAST(g.value_id AS TEXT) AS value, "
-            f"p.title AS label, g.n AS n, CAST(NULL AS DOUBLE PRECISION) AS rank "
+            f"p.title AS label, g.n AS n, CAST(NULL AS DOUBLE PRECISION) AS rank, "
+            f"CAST(p.shown AS TEXT) AS shown "
             f"FROM (SELECT f.value_id, COUNT(*) AS n FROM b CROSS JOIN search_facet f"
             f"{where_flags(name, 'f.document_id = b.id', f'f.facet = {name!r}')} "
             f"GROUP BY f.value_id) AS g CROSS JOIN search_document p "
@@ -193,7 +196,7 @@ def search_sql(
         )
         branches.append(
             f"SELECT * FROM (SELECT 'hit' AS facet, CAST(b.id AS TEXT) AS value, '' AS label, "
-            f"0 AS n, b.rank AS rank FROM b{shown} ORDER BY b.rank DESC, b.id "
+            f"0 AS n, b.rank AS rank, NULL AS shown FROM b{shown} ORDER BY b.rank DESC, b.id "
             f"LIMIT {per_page} OFFSET {last}) AS hits"
         )
     sql = (
@@ -206,7 +209,7 @@ def search_sql(
 
 COLUMNS = (
     "d.id, d.kind, d.title, d.names, d.text, d.title_folded, d.names_folded, d.text_folded, "
-    "d.date, d.date_display, d.url, d.source_kind"
+    "d.date, d.date_display, d.url, d.source_kind, d.shown"
 )
 
 

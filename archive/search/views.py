@@ -147,10 +147,12 @@ class SearchView(TemplateView):
                 {
                     "kind": hit.kind,
                     "kind_label": hit.kind_label,
-                    "title": hit.title,
+                    "title": hit.local_title.text,
+                    "title_language": hit.local_title.lang,
                     "url": request.build_absolute_uri(hit.url),
                     "date": hit.date_words,
                     "snippet": hit.snippet_text,
+                    "snippet_language": hit.local_snippet.lang,
                     "snippet_html": str(hit.snippet_html),
                     "rank": round(float(hit.rank), 6),
                 }
@@ -175,7 +177,7 @@ class SearchView(TemplateView):
                 _csv_cell(value)
                 for value in (
                     hit.kind_label,
-                    hit.title,
+                    hit.local_title.text,
                     hit.date_words,
                     self.request.build_absolute_uri(hit.url),
                     hit.snippet_text,

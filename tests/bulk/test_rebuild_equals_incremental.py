@@ -1,6 +1,7 @@
 """A full rebuild writes the same index as the signals built record by record."""
 
 import io
+import json
 
 from django.core.management import call_command
 
@@ -11,10 +12,14 @@ DOCUMENT_COLUMNS = (
     "earliest", "latest", "decade", "source_kind", "url", "title_folded", "names_folded",
     "text_folded",
 )  # fmt: skip
+# `shown` is JSON (a dict: unhashable), compared as text.
 
 
 def _index() -> tuple[set, set, set]:
-    documents = set(SearchDocument.objects.values_list(*DOCUMENT_COLUMNS))
+    documents = {
+        (*row, json.dumps(shown, sort_keys=True))
+        for *row, shown in SearchDocument.objects.values_list(*DOCUMENT_COLUMNS, "shown")
+    }
     facets = set(
         SearchFacet.objects.values_list(
             "document__content_type_id", "document__object_id", "facet", "value_id"

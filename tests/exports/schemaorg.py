@@ -70,6 +70,13 @@ def _check_node(node: dict, path: str, found: list[str]) -> None:
 
 
 def _check_value(value, ranges: list[str], prop: str, path: str, found: list[str]) -> None:
+    if isinstance(value, dict) and "@value" in value:  # a literal: a language-tagged text
+        extra = set(value) - {"@value", "@language"}
+        if extra or not isinstance(value["@value"], str) or not value.get("@language"):
+            found.append(f"{path}: a value object must be a text and its language: {value!r}")
+        elif "Text" not in ranges and not any(is_data_type(name) for name in ranges):
+            found.append(f"{path}: {prop!r} expects {ranges}, not a text")
+        return
     if isinstance(value, dict):
         value_types = value.get("@type")
         value_types = value_types if isinstance(value_types, list) else [value_types]

@@ -106,7 +106,7 @@ def test_json_ld_cannot_close_its_script_early(client):
     event = factories.event(title="</script><script>alert(1)</script>")
     page = client.get(event.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in page
-    assert jsonld(page)["name"] == "</script><script>alert(1)</script>"
+    assert jsonld(page)["name"]["@value"] == "</script><script>alert(1)</script>"
 
 
 def work(**fields) -> Description:
