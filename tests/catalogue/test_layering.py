@@ -37,6 +37,10 @@ KNOWN = {
     ("archive/description.py", "birth_place"): "a neutral relation name (Relation.BIRTH_PLACE)",
     ("archive/description.py", "death_place"): "a neutral relation name (Relation.DEATH_PLACE)",
     ("archive/media/iiif.py", "summary"): "IIIF Presentation's own property name",
+    # `Description.summary`, the archive's own description's field, named to read its language.
+    ("archive/descriptions.py", "summary"): "archive.description.Description's own field",
+    ("archive/exports/jsonld.py", "summary"): "archive.description.Description's own field",
+    ("archive/oai/formats.py", "summary"): "archive.description.Description's own field",
     ("archive/models/sources.py", "publication"): "a verbose name, not the people model",
 }
 _CODE_LIKE = re.compile(r"^[\w.:\-]+$")  # a string without spaces: a lookup, a URL name
