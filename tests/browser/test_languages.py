@@ -2,13 +2,15 @@
 takes the visitor from English to each language; on the home, an event and the search page no
 English is left, neither the interface's (a string of the catalogue that has a translation)
 nor the demo records' own (their English texts, vocabulary labels and names); axe-core finds
-no violation. Screenshots of home, event, person and search go to /work/notes/screens/
-(outside the repository) to be looked at.
+no violation. Screenshots of home, event, person and search go to $SCREENSHOTS_DIR (default:
+archive-screens in the system's temporary directory, outside the repository) to be looked at.
 
 Visible text is read node by node from the rendered page (hidden elements skipped), so a
 word is judged as the visitor sees it, not as the template writes it."""
 
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import polib
@@ -25,7 +27,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SCREENS = Path("/work/notes/screens")
+SCREENS = Path(os.environ.get("SCREENSHOTS_DIR") or Path(tempfile.gettempdir()) / "archive-screens")
 LANGUAGES = ["az", "ru"]
 SEARCH = "/search/?q=1990"  # in every language's text: each page's snippets can be its own
 PAGES = {"home": "/", "event": f"/events/{EVENT_SLUG}/", "search": SEARCH}
