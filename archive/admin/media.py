@@ -399,7 +399,14 @@ class MediaItemAdmin(RecordImportExportMixin, RecordAdmin):
                 "Visitors get this file as uploaded: metadata inside audio, video and PDF files "
                 "is not removed, so check the file before publishing it."
             )
-        found = self.carried(obj)
+        try:
+            found = self.carried(obj)
+        except OSError:
+            # A lost or unreadable file (the fixity check reports it too): say so, not a 500.
+            return gettext(
+                "The stored file cannot be read, so what it carries is unknown: run the fixity "
+                "check (manage.py check_fixity) and upload the file again."
+            )
         if obj.publish_original_as_is:
             if not found:
                 return gettext("The file carries no private metadata; visitors get it as uploaded.")

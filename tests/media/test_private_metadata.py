@@ -16,6 +16,7 @@ from PIL import ExifTags, Image, ImageCms, ImageDraw, PngImagePlugin
 from archive import lifecycle
 from archive.media import fixity
 from archive.models import MediaItem, Status
+from archive.models.media import PublicOriginal
 
 from . import files
 from .test_admin import form_data
@@ -308,3 +309,12 @@ def test_the_lifecycle_refuses_the_decision_to_those_who_may_not_publish(make_it
     }
     assert lifecycle.publishing_refusals(item, stored, may_publish=True) == {}
     assert lifecycle.publishing_refusals(stored, stored, may_publish=False) == {}
+
+
+def test_the_change_form_of_an_item_whose_file_is_lost_says_so(curator_client, make_item):
+    item = make_item("photo.jpg", private_jpeg(), status=Status.DRAFT)
+    PublicOriginal.objects.filter(item=item).delete()  # none made yet (a synthetic item)
+    item.file.storage.delete(item.file.name)  # lost from the disk; the row stays
+    response = curator_client.get(change_url(item))
+    assert response.status_code == 200
+    assert "The stored file cannot be read" in response.content.decode()
