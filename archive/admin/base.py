@@ -28,6 +28,7 @@ from .languages import LanguagesAdminMixin
 from .paging import EstimatedCountPaginator
 from .review import ReviewMixin
 from .rowchoices import RowChoicesInlineMixin
+from .searching import IndexedSearchMixin
 
 # Every admin form shows a decimal as 147 or 12.5, never 147.0000.
 NUMBERS = {models.DecimalField: PLAIN_NUMBERS}
@@ -152,6 +153,7 @@ class LifecycleFormMixin:
 
 
 class RecordAdmin(
+    IndexedSearchMixin,
     LanguagesAdminMixin,
     BatchEditMixin,
     ReviewMixin,

@@ -23,6 +23,7 @@ from .citedby import cited_by_html
 from .claims import ClaimForm, disagreements, states_something_new
 from .languages import LanguagesAdminMixin
 from .paging import EstimatedCountPaginator
+from .searching import IndexedSearchMixin
 from .source_filter import SourceTextFilter
 
 
@@ -139,7 +140,7 @@ class PlaceAdmin(RecordImportExportMixin, RecordAdmin):
         return plain(obj.longitude)
 
 
-class RecordLinkAdmin(admin.ModelAdmin):
+class RecordLinkAdmin(IndexedSearchMixin, admin.ModelAdmin):
     """Lists of citations and claims across the archive: what cites a source."""
 
     list_select_related = ["source", "content_type"]
