@@ -19,7 +19,8 @@ def index_name(table: str, column: str) -> str:
 class AddTrigramIndexes(Operation):
     """`CREATE INDEX <table>_<column>_trgm ON <table> USING gin (UPPER(col::text)
     gin_trgm_ops)` for each of `fields` of `model_name`; nothing on other databases.
-    Needs pg_trgm (`TrigramExtension()` before it in the migration)."""
+    It makes sure pg_trgm is there, and leaves it when reversed: the search index's
+    migrations made it and use it too."""
 
     reversible = True
     reduces_to_sql = False
@@ -48,6 +49,7 @@ class AddTrigramIndexes(Operation):
             return
         quote = schema_editor.quote_name
         table, columns = self._columns(app_label, to_state)
+        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         for column in columns:
             schema_editor.execute(
                 f"CREATE INDEX IF NOT EXISTS {quote(index_name(table, column))} ON {quote(table)} "

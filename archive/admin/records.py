@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -34,6 +35,14 @@ class SourceCreatorInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("source")  # for the row's sentence
+
+
+def rows_citing(model):
+    """How many rows of `model` cite each source, as a subquery per listed row: PostgreSQL
+    computes it for the page's rows only (a join and GROUP BY counted every source's rows
+    before sorting: 6.6 s for the list at 350,000 sources)."""
+    rows = model._default_manager.filter(source=OuterRef("pk")).order_by().values("source")
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
 
 
 @admin.register(Source)
@@ -84,10 +93,7 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(
-                citation_count=Count("cited_in", distinct=True),
-                claim_count=Count("claims_made", distinct=True),
-            )
+            .annotate(citation_count=rows_citing(Citation), claim_count=rows_citing(Claim))
         )
 
     @admin.display(description=_("date"), ordering="date_earliest")

@@ -1,7 +1,6 @@
 """The admin's search fields, indexed for `UPPER(col::text) LIKE` on PostgreSQL
 (archive/trigram.py; nothing on SQLite)."""
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
 from archive.trigram import AddTrigramIndexes
@@ -11,7 +10,6 @@ class Migration(migrations.Migration):
     dependencies = [("archive", "0021_language_columns_labels")]
 
     operations = [
-        TrigramExtension(),
         AddTrigramIndexes("source", ["title", "slug", "container_title", "creators_text"]),
         AddTrigramIndexes("sourcecreator", ["name"]),
         AddTrigramIndexes("place", ["name_en", "name_az", "name_ru", "slug"]),
