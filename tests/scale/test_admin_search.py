@@ -18,6 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from archive import translations, trigram
 from archive.admin import paging
+from archive.admin.base import decades_present
 from archive.admin.choosers import is_small_vocabulary
 from archive.admin.searching import IndexedSearchMixin
 from people.models import Person
@@ -249,3 +250,15 @@ def test_a_search_with_many_matches_shows_an_estimate_labelled_as_one(curator_cl
     html = curator_client.get(url, {"q": "Quliyev n007"}).content.decode()
     paginator = re.search(r'<p class="paginator">(.*?)</p>', html, re.S).group(1)
     assert "about" not in paginator and "1 person" in re.sub(r"\s+", " ", paginator)
+
+
+def test_the_decade_filter_lists_the_decades_present_without_reading_every_row(curator_client):
+    for date in ["1905", "1909-05-01", "1999", "2001-03", ""]:
+        factories.person(birth_date=date)
+    html = curator_client.get(reverse("admin:people_person_changelist")).content.decode()
+    assert re.findall(r"\?born=(\d+)", html) == ["1900", "1990", "2000"]
+    with connection.cursor() as cursor:
+        table = Person._meta.db_table
+        assert decades_present(connection, table, "birth_date_earliest") == [1900, 1990, 2000]
+        cursor.execute(f'DELETE FROM "{table}"')
+        assert decades_present(connection, table, "birth_date_earliest") == []
