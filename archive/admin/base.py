@@ -123,6 +123,31 @@ def decades_present(connection, table: str, column: str) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
+def distinct_values(connection, table: str, column: str) -> list:
+    """The values of an indexed `column`, in order: a loose index scan (one index probe a
+    value) where `SELECT DISTINCT` reads every row."""
+    quote = connection.ops.quote_name
+    col, table = quote(column), quote(table)
+    sql = (
+        f"WITH RECURSIVE found(value) AS (SELECT MIN({col}) FROM {table} UNION ALL "
+        f"SELECT (SELECT MIN({col}) FROM {table} WHERE {col} > found.value) FROM found "
+        "WHERE found.value IS NOT NULL) SELECT value FROM found WHERE value IS NOT NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return [row[0] for row in cursor.fetchall()]
+
+
+class IndexedValuesListFilter(admin.AllValuesFieldListFilter):
+    """Django's filter by each value a column holds, found by `distinct_values` (the column
+    must be indexed) instead of a DISTINCT over the whole table on every list page."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        database = connections[model._default_manager.db]
+        self.lookup_choices = distinct_values(database, model._meta.db_table, field.column)
+
+
 class DecadeListFilter(admin.SimpleListFilter):
     """Filter by the decade an EDTF date may fall in (its earliest/latest bounds overlap)."""
 

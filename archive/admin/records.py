@@ -18,6 +18,7 @@ from .base import (
     ClaimInline,
     DecadeListFilter,
     IdentifierInline,
+    IndexedValuesListFilter,
     RecordAdmin,
 )
 from .citedby import cited_by_html
@@ -50,7 +51,7 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
     resource_classes = [SourceResource]
     list_display = ["title", "kind", "date_display", "container_title", "cited_by", "status"]
     list_select_related = ["kind"]
-    list_filter = ["status", "kind", DecadeListFilter, "language"]
+    list_filter = ["status", "kind", DecadeListFilter, ("language", IndexedValuesListFilter)]
     search_fields = ["title", "slug", "container_title", "creators_text", "creators__name"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SourceCreatorInline, IdentifierInline]

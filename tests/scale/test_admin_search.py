@@ -262,3 +262,12 @@ def test_the_decade_filter_lists_the_decades_present_without_reading_every_row(c
         assert decades_present(connection, table, "birth_date_earliest") == [1900, 1990, 2000]
         cursor.execute(f'DELETE FROM "{table}"')
         assert decades_present(connection, table, "birth_date_earliest") == []
+
+
+def test_the_language_filter_lists_the_languages_in_use(curator_client):
+    for language in ["ru", "az", "ru", "", "en"]:
+        factories.source(language=language)
+    html = curator_client.get(reverse("admin:archive_source_changelist")).content.decode()
+    assert re.findall(r"\?language=([\w-]+)", html) == ["az", "en", "ru"]
+    html = curator_client.get(reverse("admin:archive_source_changelist"), {"language": "ru"})
+    assert "2 sources" in re.sub(r"\s+", " ", html.content.decode())
