@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -17,12 +18,14 @@ from .base import (
     ClaimInline,
     DecadeListFilter,
     IdentifierInline,
+    IndexedValuesListFilter,
     RecordAdmin,
 )
 from .citedby import cited_by_html
 from .claims import ClaimForm, disagreements, states_something_new
 from .languages import LanguagesAdminMixin
 from .paging import EstimatedCountPaginator
+from .searching import IndexedSearchMixin
 from .source_filter import SourceTextFilter
 
 
@@ -35,12 +38,20 @@ class SourceCreatorInline(admin.TabularInline):
         return super().get_queryset(request).select_related("source")  # for the row's sentence
 
 
+def rows_citing(model):
+    """How many rows of `model` cite each source, as a subquery per listed row: PostgreSQL
+    computes it for the page's rows only (a join and GROUP BY counted every source's rows
+    before sorting: 6.6 s for the list at 350,000 sources)."""
+    rows = model._default_manager.filter(source=OuterRef("pk")).order_by().values("source")
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
+
+
 @admin.register(Source)
 class SourceAdmin(RecordImportExportMixin, RecordAdmin):
     resource_classes = [SourceResource]
     list_display = ["title", "kind", "date_display", "container_title", "cited_by", "status"]
     list_select_related = ["kind"]
-    list_filter = ["status", "kind", DecadeListFilter, "language"]
+    list_filter = ["status", "kind", DecadeListFilter, ("language", IndexedValuesListFilter)]
     search_fields = ["title", "slug", "container_title", "creators_text", "creators__name"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SourceCreatorInline, IdentifierInline]
@@ -83,10 +94,7 @@ class SourceAdmin(RecordImportExportMixin, RecordAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(
-                citation_count=Count("cited_in", distinct=True),
-                claim_count=Count("claims_made", distinct=True),
-            )
+            .annotate(citation_count=rows_citing(Citation), claim_count=rows_citing(Claim))
         )
 
     @admin.display(description=_("date"), ordering="date_earliest")
@@ -139,7 +147,7 @@ class PlaceAdmin(RecordImportExportMixin, RecordAdmin):
         return plain(obj.longitude)
 
 
-class RecordLinkAdmin(admin.ModelAdmin):
+class RecordLinkAdmin(IndexedSearchMixin, admin.ModelAdmin):
     """Lists of citations and claims across the archive: what cites a source."""
 
     list_select_related = ["source", "content_type"]

@@ -3,9 +3,10 @@ from django.contrib import admin
 from archive.models import ClaimAttribute, IdentifierScheme, Licence, SourceKind
 
 from .languages import LanguagesAdminMixin
+from .searching import IndexedSearchMixin
 
 
-class TermAdmin(LanguagesAdminMixin, admin.ModelAdmin):
+class TermAdmin(IndexedSearchMixin, LanguagesAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "slug", "description"]

@@ -86,6 +86,7 @@ class Source(Record):
     language = models.CharField(
         max_length=35,
         blank=True,
+        db_index=True,  # the admin's language filter finds the languages in use from it
         help_text=_("BCP 47 code: en, az, ru, az-Cyrl..."),
         verbose_name=_("language"),
     )
