@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from archive.bulkstats import refresh_statistics
 from archive.dates import bounds
-from archive.imports.sql import Rows, reserve_pks
+from archive.imports.sql import Rows, bulk_writing, deferred_indexes, reserve_pks
 from archive.models import (
     Citation,
     Licence,
@@ -110,17 +110,20 @@ class Text:
 
     def words(self, n: int) -> str:
         """n words: a slice of one long Zipf-distributed stream drawn once (drawing each word
-        apart was a third of the generator's time)."""
+        apart was a third of the generator's time), cut from the stream joined once (joining
+        each slice was a tenth)."""
         if n > len(self.stream) // 2:
             self.extend(n)
         start = self.rng.randrange(len(self.stream) - n)
-        return " ".join(self.stream[start : start + n])
+        return self.joined[self.starts[start] : self.starts[start + n] - 1]
 
     def extend(self, n: int) -> None:
         picked = self.rng.choices(self.vocabulary, cum_weights=self.cumulative, k=max(n, 1) * 2)
         for i in range(14, len(picked), 15):
             picked[i] += "."
         self.stream += picked
+        self.joined = " ".join(self.stream) + " "
+        self.starts = [0, *itertools.accumulate(len(word) + 1 for word in self.stream)]
 
 
 class Command(BaseCommand):
@@ -156,11 +159,14 @@ class Command(BaseCommand):
         names = [g[k] for g in GIVEN for k in (0, 1)] + [s[k] for s in SURNAMES for k in (0, 1)]
         self.text = Text(self.rng, names + [p[k] for p in PLACES for k in (0, 1)])
         self.bar = tqdm(total=n, unit="record", desc="Generating", file=self.stderr._out)
-        places = self.make_places(counts["place"])
-        people = self.make_people(counts["person"], places)
-        sources = self.make_sources(counts["source"])
-        self.make_media(counts["media"], places, sources)
-        self.make_events(counts["event"], places, people, sources)
+        # One transaction: an interrupted run leaves nothing behind, and the tables' indexes
+        # and constraints are made once at the end (deferred_indexes).
+        with transaction.atomic(), bulk_writing(), deferred_indexes(SYNTHETIC_MODELS):
+            places = self.make_places(counts["place"])
+            people = self.make_people(counts["person"], places)
+            sources = self.make_sources(counts["source"])
+            self.make_media(counts["media"], places, sources)
+            self.make_events(counts["event"], places, people, sources)
         self.bar.close()
         written = time.perf_counter() - started
         # Autovacuum may be off or late: without statistics the planner takes these full
