@@ -270,6 +270,9 @@ def deferred_indexes(models, using=DEFAULT_DB_ALIAS):
             [tables],
         )
         indexes = cursor.fetchall()
+        # Pending deferred checks (rows this transaction changed) forbid ALTER TABLE: run them.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         for table, name, _ in reversed(constraints):
             cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
         for name, _ in indexes:
