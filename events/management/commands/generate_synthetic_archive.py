@@ -3,9 +3,11 @@
 N records in a realistic mix (sources 35%, events 25%, people 20%, media items 12%, places 8%),
 about 5% of them not published; names in Azerbaijani Latin with diacritics, English and Cyrillic;
 EDTF dates; long transcripts on one source in ten; participations, event places, citations.
-Rows go in with bulk_create (no signals): run `manage.py rebuild_search_index` afterwards.
+Rows go in as tuples (`archive.imports.sql.Rows`; COPY on PostgreSQL), without model instances
+or signals: run `manage.py rebuild_search_index` afterwards.
 """
 
+import datetime
 import itertools
 import random
 import time
@@ -18,7 +20,7 @@ from tqdm import tqdm
 
 from archive.bulkstats import refresh_statistics
 from archive.dates import bounds
-from archive.imports.sql import insert
+from archive.imports.sql import Rows, bulk_writing, deferred_indexes, reserve_pks
 from archive.models import (
     Citation,
     Licence,
@@ -108,17 +110,20 @@ class Text:
 
     def words(self, n: int) -> str:
         """n words: a slice of one long Zipf-distributed stream drawn once (drawing each word
-        apart was a third of the generator's time)."""
+        apart was a third of the generator's time), cut from the stream joined once (joining
+        each slice was a tenth)."""
         if n > len(self.stream) // 2:
             self.extend(n)
         start = self.rng.randrange(len(self.stream) - n)
-        return " ".join(self.stream[start : start + n])
+        return self.joined[self.starts[start] : self.starts[start + n] - 1]
 
     def extend(self, n: int) -> None:
         picked = self.rng.choices(self.vocabulary, cum_weights=self.cumulative, k=max(n, 1) * 2)
         for i in range(14, len(picked), 15):
             picked[i] += "."
         self.stream += picked
+        self.joined = " ".join(self.stream) + " "
+        self.starts = [0, *itertools.accumulate(len(word) + 1 for word in self.stream)]
 
 
 class Command(BaseCommand):
@@ -154,11 +159,14 @@ class Command(BaseCommand):
         names = [g[k] for g in GIVEN for k in (0, 1)] + [s[k] for s in SURNAMES for k in (0, 1)]
         self.text = Text(self.rng, names + [p[k] for p in PLACES for k in (0, 1)])
         self.bar = tqdm(total=n, unit="record", desc="Generating", file=self.stderr._out)
-        places = self.make_places(counts["place"])
-        people = self.make_people(counts["person"], places)
-        sources = self.make_sources(counts["source"])
-        self.make_media(counts["media"], places, sources)
-        self.make_events(counts["event"], places, people, sources)
+        # One transaction: an interrupted run leaves nothing behind, and the tables' indexes
+        # and constraints are made once at the end (deferred_indexes).
+        with transaction.atomic(), bulk_writing(), deferred_indexes(SYNTHETIC_MODELS):
+            places = self.make_places(counts["place"])
+            people = self.make_people(counts["person"], places)
+            sources = self.make_sources(counts["source"])
+            self.make_media(counts["media"], places, sources)
+            self.make_events(counts["event"], places, people, sources)
         self.bar.close()
         written = time.perf_counter() - started
         # Autovacuum may be off or late: without statistics the planner takes these full
@@ -180,21 +188,29 @@ class Command(BaseCommand):
             return Status.PUBLISHED
         return self.rng.choice([Status.DRAFT, Status.REVIEW, Status.WITHDRAWN])
 
-    def record(self, model, n: int, **fields):
+    def records(self, model, fields: tuple[str, ...]) -> Rows:
+        """Rows of a record kind: its primary key, slug, status and publication time, then
+        `fields` (see `record`)."""
+        return Rows(model, ("id", "slug", "status", "published_at", *fields))
+
+    def record(self, rows: Rows, pk: int, n: int, *values) -> tuple:
         status = self.status()
-        return model(
-            slug=f"syn-{self.run_id}-{model._meta.model_name}-{n}",
-            status=status,
-            published_at=self.now if status == Status.PUBLISHED else None,
-            **fields,
+        return rows.row(
+            pk,
+            f"syn-{self.run_id}-{rows.model._meta.model_name}-{n}",
+            status,
+            self.now if status == Status.PUBLISHED else None,
+            *values,
         )
 
-    def dated(self):
+    def dated(self) -> tuple:
+        """date, date_earliest, date_latest."""
         text = self.rng.choice(EDTF_POOL)
         earliest, latest = self.dates[text]
-        return {"date": text, "date_earliest": earliest, "date_latest": latest}
+        return text, earliest, latest
 
     def batches(self, total: int):
+        """Ranges of at most BATCH: memory stays bounded at any size."""
         for start in range(0, total, BATCH):
             yield range(start, min(total, start + BATCH))
 
@@ -202,70 +218,69 @@ class Command(BaseCommand):
         given, surname = self.rng.choice(GIVEN), self.rng.choice(SURNAMES)
         return given, surname
 
-    # Kinds ----------------------------------------------------------------------------------
+    # Kinds: rows written as tuples (archive.imports.sql.Rows), no model instances -------------
 
     def make_places(self, total: int) -> list[int]:
+        places = self.records(Place, ("name", "kind", "description"))
+        names = Rows(PlaceName, ("place_id", "name", "language"))
         pks = []
         for batch in self.batches(total):
             with transaction.atomic():
+                batch_pks = reserve_pks(Place, len(batch))
                 rows, variants = [], []
-                for i in batch:
+                for pk, i in zip(batch_pks, batch, strict=True):
                     base = PLACES[i % len(PLACES)]
                     suffix = "" if i < len(PLACES) else f" {PLACE_KINDS[i % 6]} {i // len(PLACES)}"
                     rows.append(
                         self.record(
-                            Place, i, name=base[1] + suffix, kind=PLACE_KINDS[i % 6],
-                            description=self.text.words(self.rng.randint(20, 120)),
+                            places, pk, i, base[1] + suffix, PLACE_KINDS[i % 6],
+                            self.text.words(self.rng.randint(20, 120)),
                         )
                     )  # fmt: skip
-                    variants.append(base)
-                rows = insert(Place, rows)
-                insert(
-                    PlaceName,
-                    [
-                        PlaceName(
-                            place=row, name=variant[k] + row.name[len(variant[1]) :], language=lang
-                        )
-                        for row, variant in zip(rows, variants, strict=True)
-                        for k, lang in ((0, "az"), (2, "ru"))
-                    ],
-                )
-                pks += [row.pk for row in rows]
+                    variants += [
+                        names.row(pk, base[k] + suffix, lang) for k, lang in ((0, "az"), (2, "ru"))
+                    ]
+                places.write(rows)
+                names.write(variants)
+                pks += batch_pks
             self.bar.update(len(batch))
         return pks
 
     def make_people(self, total: int, places: list[int]) -> list[int]:
+        people = self.records(Person, (
+            "name", "sort_name", "summary", "biography", "birth_date", "birth_date_earliest",
+            "birth_date_latest", "death_date", "death_date_earliest", "death_date_latest",
+            "birth_place_id",
+        ))  # fmt: skip
+        person_names = Rows(PersonName, ("person_id", "name", "language", "script"))
         pks = []
         for batch in self.batches(total):
             with transaction.atomic():
+                batch_pks = reserve_pks(Person, len(batch))
                 rows, names = [], []
-                for i in batch:
+                for pk, i in zip(batch_pks, batch, strict=True):
                     given, surname = self.person_name()
                     born = self.rng.randint(1900, 1975)
                     died = born + self.rng.randint(30, 90) if self.rng.random() < 0.5 else None
                     rows.append(
                         self.record(
-                            Person, i, name=f"{given[1]} {surname[1]}",
-                            sort_name=f"{surname[1]}, {given[1]}",
-                            summary=self.text.words(self.rng.randint(8, 20)),
-                            biography=self.text.words(self.rng.randint(60, 400)),
-                            birth_date=str(born), birth_date_earliest=self.year(born),
-                            birth_date_latest=self.year(born, end=True),
-                            death_date=str(died) if died else "",
-                            death_date_earliest=self.year(died) if died else None,
-                            death_date_latest=self.year(died, end=True) if died else None,
-                            birth_place_id=self.rng.choice(places),
+                            people, pk, i, f"{given[1]} {surname[1]}", f"{surname[1]}, {given[1]}",
+                            self.text.words(self.rng.randint(8, 20)),
+                            self.text.words(self.rng.randint(60, 400)),
+                            str(born), self.year(born), self.year(born, end=True),
+                            str(died) if died else "",
+                            self.year(died) if died else None,
+                            self.year(died, end=True) if died else None,
+                            self.rng.choice(places),
                         )
                     )  # fmt: skip
-                    names.append((given, surname))
-                rows = insert(Person, rows)
-                insert(PersonName, [
-                    PersonName(person=row, name=f"{given[k]} {surname[k]}", language=lang,
-                               script=script)
-                    for row, (given, surname) in zip(rows, names, strict=True)
-                    for k, lang, script in ((0, "az", "Latn"), (2, "ru", "Cyrl"))
-                ])  # fmt: skip
-                pks += [row.pk for row in rows]
+                    names += [
+                        person_names.row(pk, f"{given[k]} {surname[k]}", lang, script)
+                        for k, lang, script in ((0, "az", "Latn"), (2, "ru", "Cyrl"))
+                    ]
+                people.write(rows)
+                person_names.write(names)
+                pks += batch_pks
             self.bar.update(len(batch))
         return pks
 
@@ -274,104 +289,107 @@ class Command(BaseCommand):
 
     @staticmethod
     def year(year, end=False):
-        import datetime
-
         return datetime.date(year, 12, 31) if end else datetime.date(year, 1, 1)
 
     def make_sources(self, total: int) -> list[int]:
         kinds = list(SourceKind.objects.values_list("pk", flat=True))
+        sources = self.records(Source, (
+            "kind_id", "title", "creators_text", "container_title", "abstract", "transcript",
+            "date", "date_earliest", "date_latest",
+        ))  # fmt: skip
         pks = []
         for batch in self.batches(total):
             with transaction.atomic():
+                batch_pks = reserve_pks(Source, len(batch))
                 rows = []
-                for i in batch:
+                for pk, i in zip(batch_pks, batch, strict=True):
                     given, surname = self.person_name()
                     long = self.rng.random() < 0.1
                     rows.append(
                         self.record(
-                            Source, i, kind_id=self.rng.choice(kinds),
-                            title=self.text.words(self.rng.randint(4, 12)).capitalize(),
-                            creators_text=f"{surname[self.rng.choice((0, 1, 2))]}, {given[1]}",
-                            container_title=self.text.words(3).title(),
-                            abstract=self.text.words(self.rng.randint(40, 150)),
-                            transcript=self.transcript() if long else "",
-                            **self.dated(),
+                            sources, pk, i, self.rng.choice(kinds),
+                            self.text.words(self.rng.randint(4, 12)).capitalize(),
+                            f"{surname[self.rng.choice((0, 1, 2))]}, {given[1]}",
+                            self.text.words(3).title(),
+                            self.text.words(self.rng.randint(40, 150)),
+                            self.transcript() if long else "",
+                            *self.dated(),
                         )
                     )  # fmt: skip
-                rows = insert(Source, rows)
-                pks += [row.pk for row in rows]
+                sources.write(rows)
+                pks += batch_pks
             self.bar.update(len(batch))
         return pks
 
     def make_media(self, total: int, places: list[int], sources: list[int]) -> None:
-        through = MediaItem.places.through
         # A published media item needs its licence (lifecycle): one of the seeded statements.
         licences = list(Licence.objects.exclude(uri="").values_list("pk", flat=True))
+        media = self.records(MediaItem, (
+            "title", "file", "caption", "alt_text", "creator", "credit_line", "media_type",
+            "mime_type", "source_id", "licence_id", "date", "date_earliest", "date_latest",
+        ))  # fmt: skip
+        located = Rows(MediaItem.places.through, ("mediaitem_id", "place_id"))
         for batch in self.batches(total):
             with transaction.atomic():
+                batch_pks = reserve_pks(MediaItem, len(batch))
                 rows = []
-                for i in batch:
+                for pk, i in zip(batch_pks, batch, strict=True):
                     given, surname = self.person_name()
                     rows.append(
                         self.record(
-                            MediaItem, i, title=self.text.words(self.rng.randint(3, 9)).title(),
-                            file=f"originals/synthetic-{i}.jpg",
-                            caption=self.text.words(self.rng.randint(15, 60)),
-                            alt_text=self.text.words(10), creator=f"{given[1]} {surname[1]}",
-                            credit_line="Synthetic archive", media_type=MediaItem.MediaType.IMAGE,
-                            mime_type="image/jpeg", source_id=self.rng.choice(sources),
-                            licence_id=self.rng.choice(licences),
-                            **self.dated(),
+                            media, pk, i, self.text.words(self.rng.randint(3, 9)).title(),
+                            f"originals/synthetic-{i}.jpg",
+                            self.text.words(self.rng.randint(15, 60)), self.text.words(10),
+                            f"{given[1]} {surname[1]}", "Synthetic archive",
+                            MediaItem.MediaType.IMAGE, "image/jpeg", self.rng.choice(sources),
+                            self.rng.choice(licences), *self.dated(),
                         )
                     )  # fmt: skip
-                rows = insert(MediaItem, rows)
-                insert(
-                    through,
-                    [
-                        through(mediaitem_id=row.pk, place_id=self.rng.choice(places))
-                        for row in rows
-                    ],
-                )
+                media.write(rows)
+                located.write([located.row(pk, self.rng.choice(places)) for pk in batch_pks])
             self.bar.update(len(batch))
 
     def make_events(self, total, places, people, sources) -> None:
         types = list(EventType.objects.values_list("pk", flat=True))
         roles = list(Role.objects.values_list("pk", flat=True))
-        event_ct = ContentType.objects.get_for_model(Event)
-        through = Event.places.through
+        event_ct = ContentType.objects.get_for_model(Event).pk
+        events = self.records(Event, (
+            "title", "event_type_id", "summary", "description", "date", "date_earliest",
+            "date_latest",
+        ))  # fmt: skip
+        event_places = Rows(Event.places.through, ("event_id", "place_id"))
+        participations = Rows(Participation, ("event_id", "person_id", "role_id", "source_id"))
+        cited = Rows(Citation, ("content_type_id", "object_id", "source_id", "locator", "order"))
         for batch in self.batches(total):
             with transaction.atomic():
+                batch_pks = reserve_pks(Event, len(batch))
                 rows = []
-                for i in batch:
+                for pk, i in zip(batch_pks, batch, strict=True):
                     rows.append(
                         self.record(
-                            Event, i, title=self.text.words(self.rng.randint(4, 10)).capitalize(),
-                            event_type_id=self.rng.choice(types),
-                            summary=self.text.words(self.rng.randint(10, 30)),
-                            description=self.text.words(self.rng.randint(80, 600)),
-                            **self.dated(),
+                            events, pk, i, self.text.words(self.rng.randint(4, 10)).capitalize(),
+                            self.rng.choice(types), self.text.words(self.rng.randint(10, 30)),
+                            self.text.words(self.rng.randint(80, 600)), *self.dated(),
                         )
                     )  # fmt: skip
-                rows = insert(Event, rows)
+                events.write(rows)
                 links, participants, citations = set(), set(), []
-                for row in rows:
+                for pk in batch_pks:
                     for place in self.rng.sample(places, self.rng.randint(1, 2)):
-                        links.add((row.pk, place))
+                        links.add((pk, place))
                     for person in self.rng.sample(people, self.rng.randint(1, 4)):
-                        participants.add((row.pk, person, self.rng.choice(roles)))
+                        participants.add((pk, person, self.rng.choice(roles)))
                     for order, source in enumerate(
                         self.rng.sample(sources, self.rng.randint(1, 3))
                     ):
                         citations.append(
-                            Citation(content_type=event_ct, object_id=row.pk, source_id=source,
-                                     locator=f"p. {self.rng.randint(1, 300)}", order=order)
+                            cited.row(event_ct, pk, source, f"p. {self.rng.randint(1, 300)}",
+                                      order)
                         )  # fmt: skip
-                insert(through, [through(event_id=e, place_id=p) for e, p in links])
-                insert(Participation, [
-                    Participation(
-                        event_id=e, person_id=p, role_id=r, source_id=self.rng.choice(sources)
-                    )
+                event_places.write([event_places.row(e, p) for e, p in links])
+                participations.write([
+                    participations.row(e, p, r, self.rng.choice(sources))
                     for e, p, r in participants
                 ])  # fmt: skip
-                insert(Citation, citations)
+                cited.write(citations)
             self.bar.update(len(batch))
