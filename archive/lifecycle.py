@@ -29,6 +29,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from archive import translations
 from archive.dates import EDTFField, set_date_bounds
 
 
@@ -56,6 +57,7 @@ FORBIDDEN_CHANGE = gettext_noop(
     "You may not change “%(previous)s” to “%(value)s”: only curators publish or withdraw."
 )
 REQUIRED = gettext_noop("This %(kind)s needs a %(field)s.")
+REQUIRED_IN_A_LANGUAGE = gettext_noop("This %(kind)s needs a %(field)s in at least one language.")
 BAD_SLUG = gettext_noop("“%(slug)s” is not a slug (a-z, 0-9 and hyphens, at most 200 characters).")
 SLUG_TAKEN = gettext_noop("“%(slug)s” is already used by %(holder)s.")
 OLD_SLUG_HOLDER = gettext_noop("“%(record)s”, as an old slug that redirects there")
@@ -172,7 +174,8 @@ def required_fields(model) -> tuple:
 
 
 def required_message(model, field) -> str:
-    return gettext(REQUIRED) % {"kind": model._meta.verbose_name, "field": field.verbose_name}
+    message = REQUIRED_IN_A_LANGUAGE if translations.is_translated(model, field.name) else REQUIRED
+    return gettext(message) % {"kind": model._meta.verbose_name, "field": field.verbose_name}
 
 
 def field_refusals(record, exclude=()) -> dict[str, list[str]]:
@@ -183,7 +186,11 @@ def field_refusals(record, exclude=()) -> dict[str, list[str]]:
     for field in required_fields(model):
         if field.name in exclude:
             continue
-        if getattr(record, field.attname) in field.empty_values:
+        if translations.is_translated(model, field.name):
+            missing = not translations.filled(record, field.name)  # in any one language
+        else:
+            missing = getattr(record, field.attname) in field.empty_values
+        if missing:
             errors[field.name] = [required_message(model, field)]
     if "status" not in exclude and (found := status_refusals(record.status)):
         errors["status"] = found

@@ -64,6 +64,43 @@ def columns(model, field: str) -> list[str]:
     return [build_localized_fieldname(field, code) for code in languages()]
 
 
+def column(model, field: str, lang: str | None = None) -> str:
+    """The attribute holding `field` in `lang` (the default language: English): what a
+    curator's plain `title` input and an import's `title` column read and write, whatever
+    language the admin speaks (the field itself would be the active language's)."""
+    if not is_translated(model, field):
+        return field
+    return build_localized_fieldname(field, lang or default_language())
+
+
+def empty_value(model, field: str, lang: str | None = None):
+    """What an empty text is stored as in that language's column ("" or NULL)."""
+    translation_field = model._meta.get_field(column(model, field, lang))
+    return None if getattr(translation_field, "empty_value", "") is None else ""
+
+
+def filled(record, field: str) -> bool:
+    """Whether `field` of `record` has a text in at least one language."""
+    return bool(every_language(record, field))
+
+
+def missing_q(model, lang: str):
+    """Records lacking a text in `lang` that they have in another language, in any of their
+    translated fields (the admin's "missing translation" filter)."""
+    from django.db.models import Q
+
+    found = Q(pk__in=[])
+    for field in translated_fields(model):
+        names = dict(zip(languages(), columns(model, field), strict=True))
+        target = names.pop(lang)
+        empty = Q(**{f"{target}__isnull": True}) | Q(**{target: ""})
+        elsewhere = Q()
+        for other in names.values():
+            elsewhere |= Q(**{f"{other}__gt": ""})
+        found |= empty & elsewhere
+    return found
+
+
 def fallback_order(lang: str | None = None) -> tuple[str, ...]:
     return resolution_order(lang or get_language())
 

@@ -1,8 +1,93 @@
 """The records' texts in each language, in the admin."""
 
+from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from archive import translations
+from archive import lifecycle, translations
+
+
+class InLanguagesFormMixin:
+    """A record form whose plain translated inputs (`title`) are the English column, in every
+    language the admin speaks. modeltranslation's descriptor would read `title` as the active
+    language's text with the fallback (an English input showing the Azerbaijani title) and
+    write it into the active language's column (the `title` and `title_az` inputs editing one
+    column). A text required by the kind is required in one language, not in English."""
+
+    def __init__(self, *args, initial=None, **kwargs):
+        super().__init__(*args, initial=initial, **kwargs)
+        model = self._meta.model
+        self.plain_translated = [
+            name for name in translations.translated_fields(model) if name in self.fields
+        ]
+        required = {field.name for field in lifecycle.required_fields(model)}
+        for name in self.plain_translated:
+            if name not in (initial or {}):
+                self.initial[name] = getattr(self.instance, translations.column(model, name))
+            if name in required:
+                self.fields[name].required = False
+
+    def _languages_shown(self, name: str) -> list[str]:
+        """Each language's text of `name` as the form will save it."""
+        model = self._meta.model
+        default = translations.default_language()
+        texts = []
+        for code, column in zip(
+            translations.languages(), translations.columns(model, name), strict=True
+        ):
+            field_name = name if code == default else column
+            if field_name in self.fields:
+                texts.append(self.cleaned_data.get(field_name))
+            else:
+                texts.append(getattr(self.instance, column, None))
+        return texts
+
+    def clean(self):
+        cleaned = super().clean()
+        model = self._meta.model
+        for field in lifecycle.required_fields(model):
+            name = field.name
+            if (
+                name in self.plain_translated
+                and name not in self.errors
+                and not any(self._languages_shown(name))
+            ):
+                self.add_error(name, lifecycle.required_message(model, field))
+        return cleaned
+
+    def _post_clean(self):
+        model = self._meta.model
+        for name in self.plain_translated:
+            if name in self.cleaned_data:
+                value = self.cleaned_data[name]
+                if value in ("", None):
+                    value = translations.empty_value(model, name)
+                setattr(self.instance, translations.column(model, name), value)
+        # Building the instance sets `title` too: without this, into the active language.
+        self.instance._mt_disable = True
+        try:
+            super()._post_clean()
+        finally:
+            self.instance._mt_disable = False
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    """Records that have a text in some language but not in the chosen one, in any of their
+    translated fields: what a translator still has to write."""
+
+    title = _("missing translation")
+    parameter_name = "missing_translation"
+
+    def lookups(self, request, model_admin):
+        return [
+            (code, gettext(translations.language_name(code))) for code in translations.languages()
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() in translations.languages():
+            return queryset.filter(translations.missing_q(queryset.model, self.value()))
+        return queryset
 
 
 class LanguagesAdminMixin:
@@ -39,6 +124,20 @@ class LanguagesAdminMixin:
         return name.endswith(suffix) and translations.is_translated(
             self.model, name.removesuffix(suffix)
         )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        base = kwargs.pop("form", self.form)
+        if translations.translated_fields(self.model) and not issubclass(
+            base, InLanguagesFormMixin
+        ):
+            base = type(base.__name__, (InLanguagesFormMixin, base), {})
+        return super().get_form(request, obj, change, form=base, **kwargs)
+
+    def get_list_filter(self, request):
+        found = list(super().get_list_filter(request))
+        if translations.translated_fields(self.model) and MissingTranslationFilter not in found:
+            found.append(MissingTranslationFilter)
+        return found
 
     def get_fields(self, request, obj=None):
         return self._with_languages(super().get_fields(request, obj))

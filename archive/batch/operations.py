@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from archive import translations
 from archive.lifecycle import Status
 
 
@@ -33,14 +34,15 @@ class BatchField:
     """A field of the admin's own model that a batch may change."""
 
     field: models.Field
+    key: str = ""  # the operation's name for it ("summary": the English column)
 
     @property
     def name(self) -> str:
-        return self.field.name
+        return self.key or self.field.name
 
     @property
     def label(self) -> str:
-        return str(self.field.verbose_name)
+        return translations.field_label(self.field)
 
     @property
     def many(self) -> bool:
@@ -48,7 +50,11 @@ class BatchField:
 
     @property
     def may_clear(self) -> bool:
-        return self.many or self.field.blank or self.field.null
+        # A translated field's English column may be cleared when the field itself may be.
+        field = self.field
+        if self.key and self.key != field.name:
+            field = field.translated_field
+        return self.many or field.blank or field.null
 
     def actions(self) -> list[str]:
         if self.many:
@@ -70,7 +76,9 @@ def batch_fields(model_admin, request) -> dict[str, BatchField]:
             if field.remote_field.through._meta.auto_created:
                 found[field.name] = BatchField(field)
         elif field.concrete and not field.unique and not isinstance(field, models.FileField):
-            found[field.name] = BatchField(field)
+            # A plain translated field is its English column, as in the change form.
+            column = translations.column(model, field.name)
+            found[field.name] = BatchField(model._meta.get_field(column), key=field.name)
     return found
 
 
@@ -149,7 +157,7 @@ class Operation:
             if self.action == Action.ADD:
                 return {}, wanted - members, set()
             return {}, set(), wanted & members
-        name = "status" if self.field is None else self.field.name
+        name = "status" if self.field is None else self.field.field.name
         return {name: self.new_value()}, set(), set()
 
     def load(self, pks: list) -> None:
@@ -176,5 +184,5 @@ class Operation:
         if self.field.many:
             return ""
         if self.field.field.choices:
-            return _display(getattr(record, f"get_{self.field.name}_display")())
-        return _display(getattr(record, self.field.name))
+            return _display(getattr(record, f"get_{self.field.field.name}_display")())
+        return _display(getattr(record, self.field.field.name))

@@ -20,12 +20,12 @@ from django.utils.translation import gettext
 from import_export import resources
 from import_export.instance_loaders import CachedInstanceLoader
 
-from archive import lifecycle
+from archive import lifecycle, translations
 from archive.changes import log_bulk_writes
 from archive.dates import EDTFField
 from archive.lifecycle import Status
 
-from . import codec
+from . import codec, languages
 from .bulk import index_for_search
 from .dates import is_edtf, to_edtf
 from .fields import ChildrenField, TextWidget
@@ -78,9 +78,14 @@ class RecordResource(resources.ModelResource):
         self._slugs_in_file: dict[str, int] = {}
         self._new_slugs: set[str] = set()
         self._slug_holders: dict[str, str] = {}  # slugs of new rows other records hold
+        model = self._meta.model
         for field in self.fields.values():
             if isinstance(field, ChildrenField):
                 field.resource = self
+            # `title` is the English column whatever language is active (not modeltranslation's
+            # field, which reads and writes the active language's).
+            if field.attribute and translations.is_translated(model, field.attribute):
+                field.attribute = translations.column(model, field.attribute)
 
     # --- fields -------------------------------------------------------------------------
     @classmethod
@@ -141,6 +146,8 @@ class RecordResource(resources.ModelResource):
     def _check_import_id_fields(self, headers):
         """Without a slug column every row is new; then the required columns must be there."""
         headers = [h for h in (headers or []) if h is not None]
+        languages.check_headers(self._meta.model, headers)
+        headers += languages.default_columns(self._meta.model, headers).values()
         known = {f.column_name for f in self.get_import_fields()}
         if "slug" not in headers and not any(h in known for h in headers):
             raise ValidationError(
@@ -173,7 +180,7 @@ class RecordResource(resources.ModelResource):
 
     def import_instance(self, instance, row, **kwargs):
         # Errors name the column, not the model attribute (“kind”, not “kind_id”).
-        errors = {}
+        errors = languages.read_default_columns(self._meta.model, row)
         for field in self.get_import_fields():
             if field.column_name not in row or field.readonly:
                 continue
