@@ -13,6 +13,7 @@ from archive import describedby, registry, translations
 from archive.exports import bibtex, coins, csl, jsonld, ris
 from archive.exports.citation import formatted
 from archive.models import Citation, Claim, Identifier, SlugRedirect, Status
+from archive.paging import LAST, EstimatedCountPaginator
 
 from .facts import facts_table
 from .notes import Notes
@@ -197,6 +198,16 @@ class RecordListView(FilterView):
     list_select_related: tuple[str, ...] = ()
     # `names` for kinds named by the variant of the page's language (NamedInLanguages).
     list_prefetch_related: tuple[str, ...] = ()
+
+    paginator_class = EstimatedCountPaginator  # "about N" and cheap last pages at scale
+
+    def paginate_queryset(self, queryset, page_size):
+        if self.request.GET.get(self.page_kwarg) != LAST:
+            return super().paginate_queryset(queryset, page_size)
+        # Django reads "last" as the page number of the count, which may be an estimate.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.page(LAST)
+        return (paginator, page, page.object_list, page.has_other_pages())
 
     def get_queryset(self):
         return (

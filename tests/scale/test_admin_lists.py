@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from archive.admin import paging
+from archive import paging
 from archive.models import Citation, Source
 from tests import factories
 

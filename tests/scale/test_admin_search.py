@@ -16,8 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
-from archive import translations, trigram
-from archive.admin import paging
+from archive import paging, translations, trigram
 from archive.admin.base import decades_present
 from archive.admin.choosers import is_small_vocabulary
 from archive.admin.searching import IndexedSearchMixin
