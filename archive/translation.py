@@ -27,9 +27,15 @@ class TermTranslation(TranslationOptions):
     empty_values = {"name": None}
 
 
-@register([SourceKind, ClaimAttribute, Licence, IdentifierScheme])
+@register([SourceKind, Licence, IdentifierScheme])
 class VocabularyTranslation(TranslationOptions):
     fields = ()
+
+
+@register(ClaimAttribute)
+class ClaimAttributeTranslation(TranslationOptions):
+    # The unit is read after the figure (“147 people”, “147 nəfər”, “147 человек”).
+    fields = ("unit",)
 
 
 @register(Place)

@@ -439,6 +439,22 @@ TERM_TRANSLATIONS = {
     },
 }
 
+# A number's unit, read after the figure (“147 nəfər”, “147 человек”), keyed as in
+# TERM_TRANSLATIONS: every attribute the demo uses that has a unit.
+UNIT_TRANSLATIONS = {
+    "az": {
+        ("claimattribute", "killed"): "nəfər",
+        ("claimattribute", "wounded"): "nəfər",
+        ("claimattribute", "arrested"): "nəfər",
+    },
+    "ru": {
+        # The genitive plural after a number (“147 человек”) and the count form of Russian.
+        ("claimattribute", "killed"): "человек",
+        ("claimattribute", "wounded"): "человек",
+        ("claimattribute", "arrested"): "человек",
+    },
+}
+
 # A relation type is read from both ends: its `inverse_name` (“was responded to by”), keyed
 # as in TERM_TRANSLATIONS.
 RELATION_INVERSE_TRANSLATIONS = {

@@ -12,6 +12,29 @@ from archive.groups import CATALOGUERS, CURATORS
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def _database_order(item) -> int:
+    """pytest-django's order: tests in a rolled-back transaction, then transactional tests,
+    then tests without the database."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    if (
+        (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    ):
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Transactional tests after every test in a transaction: their flush empties the tables, the
+    migrations' vocabularies included. pytest-django sorts them so, but pytest may regroup
+    items by parametrized fixtures afterwards (a test parametrizing `page`, Playwright's
+    fixture, once put the browser tests before half the suite)."""
+    items.sort(key=_database_order)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _database_is_what_ci_asked_for(django_db_setup, django_db_blocker):
     # CI sets REQUIRE_POSTGRES=1 for its PostgreSQL run: never fall back to SQLite silently.

@@ -142,6 +142,18 @@ class LanguagesAdminMixin:
     def get_fields(self, request, obj=None):
         return self._with_languages(super().get_fields(request, obj))
 
+    def get_search_fields(self, request):
+        # A curator finds a record by its text in any language, whatever the admin's language
+        # (a plain `title` would be read as the active language's column alone).
+        found = []
+        for name in super().get_search_fields(request):
+            name = str(name)
+            if name[:1] not in "^=@" and translations.is_translated(self.model, name):
+                found += translations.columns(self.model, name)
+            else:
+                found.append(name)
+        return found
+
     def get_fieldsets(self, request, obj=None):
         return [
             (title, {**options, "fields": self._with_languages(options["fields"])})

@@ -6,6 +6,7 @@ site, not here); an old slug answers 301 with the record's current API address.
 
 from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -14,6 +15,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import generics
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
@@ -40,11 +42,41 @@ ERRORS = {
 }
 
 
+LANG_PARAM = "lang"
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def requested_language(request) -> str | None:
+    """The language `?lang=` names, if it is one of the archive's; None if absent or not."""
+    code = request.GET.get(LANG_PARAM)
+    return code if code in LANGUAGES else None
+
+
 class KindView(generics.GenericAPIView):
+    """The texts are in the language `?lang=` names (English without it), with the one fallback
+    order of every page (`archive.translations`); the URL alone names it, as on the site."""
+
     kind = None  # set per kind by `views_for()`
     authentication_classes = []  # the public API: the same answers for everyone
     permission_classes = []
     throttle_classes = [AnonymousThrottle]
+
+    def dispatch(self, request, *args, **kwargs):
+        # The whole answer, its rendering included, in the language asked for.
+        language = requested_language(request) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+        response["Content-Language"] = language
+        return response
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if LANG_PARAM in request.query_params and requested_language(request) is None:
+            raise ValidationError(
+                {LANG_PARAM: [f"Not a language of the archive: use one of {', '.join(LANGUAGES)}."]}
+            )
 
     def get_queryset(self):
         return records.described(self.kind.model._default_manager.all(), self.kind)
@@ -94,6 +126,17 @@ class RecordDetail(KindView, generics.RetrieveAPIView):
         return HttpResponsePermanentRedirect(records.api_url(target, self.request, self.kind))
 
 
+LANGUAGE = OpenApiParameter(
+    LANG_PARAM,
+    str,
+    enum=LANGUAGES,
+    description=(
+        "The language of the archive's own texts and of the words it writes (dates, labels); "
+        "a text missing in it falls back to English, then to any language. Default: English."
+    ),
+)
+
+
 def views_for(kind) -> tuple:
     """The list and detail views of one kind, described for the OpenAPI schema."""
     tag = kind.plural
@@ -107,13 +150,14 @@ def views_for(kind) -> tuple:
         operation_id=f"{kind.key}_list",
         tags=[tag],
         summary=f"Published {kind.plural.lower()}",
-        parameters=[sort] if kind.filterset else [],
+        parameters=[sort, LANGUAGE] if kind.filterset else [LANGUAGE],
         responses={200: RecordSummarySerializer(many=True), **ERRORS},
     )
     detail = extend_schema(
         operation_id=f"{kind.key}_retrieve",
         tags=[tag],
         summary=f"A published {kind.label.lower()}",
+        parameters=[LANGUAGE],
         responses={200: RecordSerializer, 301: OpenApiResponse(description="Renamed."), **ERRORS},
     )
     list_view = type(f"{kind.model.__name__}List", (RecordList,), {"kind": kind})

@@ -1,17 +1,16 @@
 """A record's description as a formatted reference, in a plain author–title–container–date
-style, by way of its CSL item."""
+style, by way of its CSL item, in the page's language: its words and dates are the visitor's
+(“20 yanvar 1990”, “по состоянию на 1 мая 2025”), the record's own names and titles as they are."""
 
 import datetime
 
+from django.utils.translation import gettext, pgettext
+
+from archive.dates.words import single_words
 from archive.description import Description
 
 from . import csl
 from .csl import year
-
-MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
 
 
 def _names(names: list[dict]) -> str:
@@ -19,7 +18,10 @@ def _names(names: list[dict]) -> str:
         person.get("literal") or f"{person['family']}, {person['given']}" for person in names
     ]
     if len(rendered) > 1:
-        return ", ".join(rendered[:-1]) + " and " + rendered[-1]
+        return gettext("%(some)s and %(last)s") % {
+            "some": ", ".join(rendered[:-1]),
+            "last": rendered[-1],
+        }
     return rendered[0] if rendered else ""
 
 
@@ -28,7 +30,7 @@ def _day(item: dict, key: str) -> str:
     if not parts or len(parts[0]) < 3:
         return year(item) if key == "issued" else ""
     y, m, d = parts[0]
-    return f"{d} {MONTHS[m - 1]} {y}"
+    return single_words(f"{y:04d}-{m:02d}-{d:02d}")
 
 
 def formatted(description: Description, accessed: datetime.date) -> str:
@@ -45,7 +47,11 @@ def formatted(description: Description, accessed: datetime.date) -> str:
     container = item.get("container-title", "")
     volume = item.get("volume", "")
     if item.get("issue"):
-        volume = f"{volume} ({item['issue']})" if volume else f"no. {item['issue']}"
+        volume = (
+            f"{volume} ({item['issue']})"
+            if volume
+            else pgettext("an issue of a periodical", "no. %(issue)s") % {"issue": item["issue"]}
+        )
     where = ", ".join(filter(None, [container, volume, _day(item, "issued")]))
     if item.get("page"):
         where = f"{where}: {item['page']}" if where else item["page"]
@@ -62,5 +68,9 @@ def formatted(description: Description, accessed: datetime.date) -> str:
         pieces.append(f"https://doi.org/{item['DOI']}.")
     elif item.get("URL"):
         accessed = _day(item, "accessed")
-        pieces.append(f"{item['URL']}" + (f" (accessed {accessed})." if accessed else "."))
+        if accessed:
+            accessed = gettext("accessed %(date)s") % {"date": accessed}
+            pieces.append(f"{item['URL']} ({accessed}).")
+        else:
+            pieces.append(f"{item['URL']}.")
     return " ".join(pieces)

@@ -78,10 +78,10 @@ def queries(client, url: str) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize("page", ["1", "last"])
-def test_a_page_runs_as_many_queries_for_many_records_as_for_few(client, monkeypatch, page):
+@pytest.mark.parametrize("page_number", ["1", "last"])
+def test_a_page_runs_as_many_queries_for_many_records_as_for_few(client, monkeypatch, page_number):
     monkeypatch.setattr(RecordListView, "paginate_by", 3)
     sources(7)
-    few = queries(client, f"/sources/?page={page}")
+    few = queries(client, f"/sources/?page={page_number}")
     sources(20)
-    assert queries(client, f"/sources/?page={page}") == few
+    assert queries(client, f"/sources/?page={page_number}") == few

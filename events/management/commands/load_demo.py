@@ -24,6 +24,7 @@ from events.demo_translations import (
     RELATION_INVERSE_TRANSLATIONS,
     TERM_TRANSLATIONS,
     TRANSLATIONS,
+    UNIT_TRANSLATIONS,
 )
 from events.models import (
     Event,
@@ -130,6 +131,7 @@ class Command(BaseCommand):
         for field, labels in (
             ("name", TERM_TRANSLATIONS),
             ("inverse_name", RELATION_INVERSE_TRANSLATIONS),
+            ("unit", UNIT_TRANSLATIONS),
         ):
             for lang, terms in labels.items():
                 column = f"{field}_{lang}"
