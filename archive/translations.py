@@ -205,6 +205,38 @@ def copy_to_default_language(app_label: str, fields: dict[str, tuple[str, ...]])
     return migrations.RunPython(copy, lambda apps, editor: copy(apps, editor, forwards=False))
 
 
+def fill_labels(app_label: str, labels: dict[str, dict[str, dict[str, dict[str, str]]]]):
+    """A migration operation: the default vocabularies' labels in other languages,
+    `{model_name: {slug: {field: {language: label}}}}`, written only where the column is empty
+    (a label a curator wrote is kept); reversing leaves them."""
+    from django.db import migrations
+
+    def fill(apps, schema_editor):
+        for model_name, terms in labels.items():
+            model = apps.get_model(app_label, model_name)
+            manager = model._base_manager.using(schema_editor.connection.alias)
+            for slug, fields in terms.items():
+                term = manager.filter(slug=slug).first()
+                if term is None:  # deleted by a curator, or renamed: nothing to label
+                    continue
+                changed = []
+                for field, by_language in fields.items():
+                    for code, label in by_language.items():
+                        column = build_localized_fieldname(field, code)
+                        # A unique label (a name) another term already has is left out.
+                        taken = (
+                            model._meta.get_field(column).unique
+                            and manager.filter(**{column: label}).exclude(pk=term.pk).exists()
+                        )
+                        if not getattr(term, column) and not taken:
+                            setattr(term, column, label)
+                            changed.append(column)
+                if changed:
+                    term.save(update_fields=changed)
+
+    return migrations.RunPython(fill, migrations.RunPython.noop)
+
+
 def version_every_language() -> None:
     """django-reversion lists a model's fields when the model is registered (in models.py),
     before modeltranslation adds the language columns: add them, so that a version carries,
