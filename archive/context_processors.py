@@ -1,5 +1,5 @@
-from django.conf import settings
+from archive.i18n import site_name
 
 
 def site(request):
-    return {"SITE_NAME": settings.SITE_NAME}
+    return {"SITE_NAME": site_name()}

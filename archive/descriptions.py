@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from archive import translations
 from archive.dates import describe as date_words
 from archive.description import Agent, Description, Identifier, Link, Relation
+from archive.i18n import site_name
 from archive.models import Citation, Place, Record
 from archive.models import Identifier as IdentifierRow
 
@@ -150,7 +151,7 @@ def base(record, request, *, kind: str, kind_label: str, type: str, **fields) ->
         title=str(record),
         url=absolute(request, record_path(record)),
         slug=record.slug,
-        site_name=settings.SITE_NAME,
+        site_name=site_name(),
         published_at=record.published_at,
         modified_at=record.updated_at,
         **fields,

@@ -16,6 +16,12 @@ from django.utils import translation
 from django.utils.cache import cc_delim_re, patch_vary_headers
 
 
+def site_name(language: str | None = None) -> str:
+    """The archive's name in `language` (the active one by default), else its English name."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    return settings.SITE_NAMES.get(language) or settings.SITE_NAME
+
+
 def language_of(path: str) -> str:
     """The language a public URL is in: its prefix, else the default (English)."""
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE

@@ -8,10 +8,11 @@ error: its text can hold a host, a user or a password.
 import logging
 import sys
 
-from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+
+from archive.i18n import site_name
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ def unavailable_response(request: HttpRequest) -> HttpResponse:
         )
     else:
         # request=None: no context processor runs, so nothing touches the database.
-        response = render(None, "503.html", {"SITE_NAME": settings.SITE_NAME}, status=503)
+        response = render(None, "503.html", {"SITE_NAME": site_name()}, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

@@ -36,7 +36,13 @@ if not SECRET_KEY:
 # Production names its hosts itself (scripts/serve refuses to start without them).
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
-SITE_NAME = os.getenv("SITE_NAME", "The Archive")
+SITE_NAME = os.getenv("SITE_NAME") or "The Archive"
+# The name in Azerbaijani and Russian (SITE_NAME_AZ, SITE_NAME_RU); a deployment that names
+# itself in SITE_NAME alone is called so in every language (`archive.i18n.site_name`).
+SITE_NAMES = {
+    "az": os.getenv("SITE_NAME_AZ") or ("" if os.getenv("SITE_NAME") else "Arxiv"),
+    "ru": os.getenv("SITE_NAME_RU") or ("" if os.getenv("SITE_NAME") else "Архив"),
+}
 # The licence of the archive's own descriptions (records without a licence of their own):
 # exported as their rights URI in JSON-LD, OAI-PMH, EDM and the API.
 METADATA_RIGHTS_URI = os.getenv(

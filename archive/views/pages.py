@@ -1,12 +1,12 @@
 """The home page, robots.txt and the friendly error pages."""
 
-from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import TemplateView
 
 from archive import registry
 from archive.feeds import recent_records
+from archive.i18n import site_name
 from archive.published_counts import published_counts
 
 
@@ -39,6 +39,6 @@ def server_error(request):
     return render(
         request=None,
         template_name="500.html",
-        context={"SITE_NAME": settings.SITE_NAME},
+        context={"SITE_NAME": site_name()},
         status=500,
     )

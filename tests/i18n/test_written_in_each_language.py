@@ -140,3 +140,21 @@ def test_the_admin_finds_a_record_by_its_text_in_any_language(curator_client, ad
         response = curator_client.get("/admin/events/event/", {"q": term})
         found = [event.title_en for event in response.context["cl"].result_list]
         assert found == ["Strike at the port"], (admin_language, term)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "name"), [("", "The Archive"), ("/az", "Arxiv"), ("/ru", "Архив")]
+)
+def test_the_archive_is_named_in_the_pages_language(client, demo, prefix, name):
+    home = client.get(f"{prefix}/").content.decode()
+    assert f'<h1 id="intro-h">{name}</h1>' in home
+    assert f'class="site-name" href="{prefix}/">{name}</a>' in home
+    # The archive publishes its pages: the reference names it in the page's language too.
+    assert f"” {name}" in client.get(f"{prefix}/events/{EVENT}/").context["cite_text"]
+
+
+def test_a_deployment_named_in_english_alone_keeps_that_name_everywhere(client, settings):
+    settings.SITE_NAME = "Baku Memorial Archive"
+    settings.SITE_NAMES = {"az": "", "ru": "Архив памяти Баку"}
+    assert '<h1 id="intro-h">Baku Memorial Archive</h1>' in client.get("/az/").content.decode()
+    assert '<h1 id="intro-h">Архив памяти Баку</h1>' in client.get("/ru/").content.decode()
