@@ -10,6 +10,7 @@ from django.utils import translation
 from archive import dates
 from archive.claimvalues import number_in_words
 from archive.dates.words import az_case, az_ordinal
+from archive.i18n import site_name
 from archive.numbers import plain
 from archive.search.models import SearchDocument
 from tests import factories
@@ -212,11 +213,15 @@ def test_machine_formats_keep_edtf_whatever_the_language(client):
         english = client.get(f"/events/black-january/{citation}")
         assert english.status_code == 200
         for prefix in ("/az", "/ru"):
-            # The same but for the permalink, which is the page's own in each language.
+            # The same but for the permalink, the page's own in each language, and the
+            # archive's name (its publisher), in the page's language too.
             content = client.get(f"{prefix}/events/black-january/{citation}").content
-            assert content.replace(f"testserver{prefix}/".encode(), b"testserver/") == (
-                english.content
-            ), (prefix, citation)
+            content = content.replace(f"testserver{prefix}/".encode(), b"testserver/")
+            name = site_name(prefix.strip("/")).encode()
+            assert content.replace(name, site_name("en").encode()) == english.content, (
+                prefix,
+                citation,
+            )
 
 
 @pytest.mark.django_db
