@@ -1,14 +1,16 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from archive import health, registry
+from archive.i18n import site_name
 
-admin.site.site_header = format_lazy("{}: {}", settings.SITE_NAME, _("catalogue"))
-admin.site.site_title = settings.SITE_NAME
+# The archive's name in the curator's language, read when the admin renders.
+admin.site.site_header = format_lazy("{}: {}", lazy(site_name, str)(), _("catalogue"))
+admin.site.site_title = lazy(site_name, str)()
 admin.site.index_title = _("Catalogue")
 
 urlpatterns = [

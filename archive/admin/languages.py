@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +23,12 @@ class InLanguagesFormMixin:
             name for name in translations.translated_fields(model) if name in self.fields
         ]
         required = {field.name for field in lifecycle.required_fields(model)}
+        default = translations.default_language()
         for name in self.plain_translated:
+            # Labelled as its neighbours are (“Title [az]”): side by side, the language shows.
+            label = self.fields[name].label
+            if label and not str(label).endswith("]"):
+                self.fields[name].label = format_lazy("{} [{}]", label, default)
             if name not in (initial or {}):
                 self.initial[name] = getattr(self.instance, translations.column(model, name))
             if name in required:

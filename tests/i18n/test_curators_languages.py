@@ -43,6 +43,9 @@ def test_the_plain_input_is_english_in_every_admin_language(curator_client, ever
     response = curator_client.get(CHANGE.format(every.pk))
     data = form_data(response)
     assert (data["title"], data["title_az"], data["title_ru"]) == (EN, AZ, RU)
+    form = response.context["adminform"].form
+    labels = [str(form.fields[name].label) for name in ("title", "title_az", "title_ru")]
+    assert [label[-5:] for label in labels] == [" [en]", " [az]", " [ru]"], labels
     data.update(title="The January events, 1990", title_az="Yanvar hadisələri, 1990")
     response = curator_client.post(CHANGE.format(every.pk), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
