@@ -48,8 +48,8 @@ def test_a_save_on_an_outdated_version_is_refused_with_what_differs(
     assert response.status_code == 200
     html = response.content.decode()
     assert REFUSED in html and "(cataloguer)" in html
-    assert "Description: saved now “The cataloguer&#x27;s text.”, yours “First text.”" in html
-    assert "Title: saved now “Black January”, yours “Black January 1990”" in html
+    assert "Description [en]: saved now “The cataloguer&#x27;s text.”, yours “First text.”" in html
+    assert "Title [en]: saved now “Black January”, yours “Black January 1990”" in html
     assert 'value="Black January 1990"' in html  # the form kept what the curator typed
     assert re.search(r'type="checkbox" name="overwrite_theirs"', html)
     assert "old=" in html and "See everything they changed" in html
