@@ -25,7 +25,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
 
 from archive import registry
-from archive.search import indexer
+from archive.search import rebuild
 
 from . import contents
 
@@ -206,5 +206,5 @@ def restore(bag_path: str | Path, *, merge: bool = False, storage=default_storag
         raise
     result = Restored(rows={m._meta.label: m._default_manager.count() for m in models})
     result.files = len(files)
-    result.indexed = indexer.rebuild()
+    result.indexed = rebuild.rebuild()
     return result

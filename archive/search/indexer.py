@@ -6,11 +6,10 @@ from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from archive import registry
-from archive.bulkstats import refresh_statistics
 from archive.dates import bounds
 from archive.imports.sql import insert
 from archive.models import Status
@@ -78,17 +77,20 @@ def entry_values(kind: registry.Kind, record, *, url: bool = True) -> tuple[dict
     return values, facets
 
 
+def document_values(kind: registry.Kind, record) -> tuple[dict, list]:
+    """Every column of a published record's index row but its keys, folded ones included,
+    and its facet values."""
+    values, facets = entry_values(kind, record)
+    values["title_folded"] = fold_words(values["title"])
+    values["names_folded"] = fold_words(values["names"])
+    values["text_folded"] = fold_words(values["text"])
+    return values, facets
+
+
 def build_document(kind: registry.Kind, record, content_type):
     """The unsaved index row of a published record and its facet values."""
-    values, facets = entry_values(kind, record)
-    document = SearchDocument(
-        content_type=content_type,
-        object_id=record.pk,
-        **values,
-        title_folded=fold_words(values["title"]),
-        names_folded=fold_words(values["names"]),
-        text_folded=fold_words(values["text"]),
-    )
+    values, facets = document_values(kind, record)
+    document = SearchDocument(content_type=content_type, object_id=record.pk, **values)
     return document, facets
 
 
@@ -213,32 +215,6 @@ def cascade_targets(model, pks) -> dict[type, set[int]]:
         for target, target_pks in dependents(instance).items():
             found[target] |= target_pks
     return found
-
-
-def rebuild(progress=None, chunk: int = 1000) -> int:
-    """Empty the index and index every published record again. Returns the number indexed."""
-    with transaction.atomic():
-        SearchFacet.objects.all().delete()
-        SearchDocument.objects.all().delete()
-        SearchTerm.objects.all().delete()
-    total = 0
-    with backends.get().bulk_load():
-        for kind in kinds.searched():
-            model = kind.model
-            content_type = ContentType.objects.get_for_model(model)
-            pks = model._default_manager.published().order_by("pk").values_list("pk", flat=True)
-            pks = list(pks)
-            for start in range(0, len(pks), chunk):
-                batch = pks[start : start + chunk]
-                with transaction.atomic():
-                    records = kinds.queryset(kind).filter(pk__in=batch, status=Status.PUBLISHED)
-                    _write([build_document(kind, r, content_type) for r in records])
-                total += len(batch)
-                if progress is not None:
-                    progress(len(batch))
-    if connection.vendor != "postgresql":  # bulk_load analysed them there (with a VACUUM)
-        refresh_statistics([SearchDocument, SearchFacet, SearchTerm])
-    return total
 
 
 def published_count() -> int:

@@ -4,7 +4,7 @@ again at the end, the same as the migrations made them, even when it fails."""
 import pytest
 from django.db import connection
 
-from archive.search import indexer
+from archive.search import rebuild
 from tests import factories
 
 from .conftest import titles
@@ -33,7 +33,7 @@ def test_a_rebuild_makes_the_gin_indexes_again(client, db):
         "search_document_word_pairs_gin",
     }
     factories.source(title="Letter from Ganja")
-    assert indexer.rebuild() == 1
+    assert rebuild.rebuild() == 1
     assert _gin_indexes() == before
     assert titles(client, "Ganja") == ["Letter from Ganja"]
 
@@ -46,9 +46,9 @@ def test_a_failed_rebuild_still_makes_the_gin_indexes_again(db, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(indexer, "build_document", broken)
+    monkeypatch.setattr(rebuild, "document_values", broken)
     with pytest.raises(RuntimeError, match="the disk is full"):
-        indexer.rebuild()
+        rebuild.rebuild()
     assert _gin_indexes() == before
 
 
@@ -59,7 +59,7 @@ def test_a_rebuild_outside_a_transaction_leaves_the_tables_vacuumed():
     with connection.cursor() as cursor:
         cursor.execute("SELECT now()")
         started = cursor.fetchone()[0]
-    indexer.rebuild()
+    rebuild.rebuild()
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_stat_clear_snapshot()")
         cursor.execute(

@@ -1,12 +1,16 @@
 """What a search backend answers. The SQL around the match (filters, facets, sorting, paging)
 is shared; a backend only says how to match, rank and find similar words."""
 
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
+
+from django.db import connection
 
 from ..query import ParsedQuery
 
 # Filters for a backend's SQL: conditions on the document `d` as " AND ...", and their values.
 NO_FILTER: tuple[str, list] = ("", [])
+# In the order they can be emptied: facets point at documents.
+INDEX_TABLES = ("search_facet", "search_document", "search_term")
 
 
 class SearchBackend:
@@ -20,9 +24,18 @@ class SearchBackend:
         """A context for the statements of one search (settings they need, if any)."""
         return nullcontext()
 
+    @contextmanager
     def bulk_load(self):
-        """A context for filling the emptied index with every record (a full rebuild)."""
-        return nullcontext()
+        """A context for filling the index afresh with every record (a full rebuild), inside
+        the rebuild's transaction: the index tables are emptied on entry, without a signal
+        or a row-by-row delete."""
+        with connection.cursor() as cursor:
+            for table in INDEX_TABLES:
+                cursor.execute(f"DELETE FROM {table}")
+        yield
+
+    def tidy(self) -> None:
+        """After a rebuild has committed: what the database wants done outside a transaction."""
 
     def match_sql(
         self, query: ParsedQuery, limit: int | None = None, where: tuple[str, list] = NO_FILTER

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from ..query import ParsedQuery
-from .base import NO_FILTER, SIMILARITY_THRESHOLD, SearchBackend
+from .base import INDEX_TABLES, NO_FILTER, SIMILARITY_THRESHOLD, SearchBackend
 
 # The query as the planner sees it. Opaque (an InitPlan), PostgreSQL assumes a selective match
 # and reads it from the GIN index. With the query's statistics, for a word in a fifth of the
@@ -44,10 +44,14 @@ class PostgresBackend(SearchBackend):
 
     @contextmanager
     def bulk_load(self):
-        """GIN indexes are dropped while a rebuild fills the emptied table and built again at
-        the end: one sorted build instead of an insert per record (the index is empty during
-        a rebuild anyway). The definitions are read back from the catalogue, so they stay
-        those of the migrations; they are made again even when the rebuild fails."""
+        """Inside the rebuild's transaction: the index tables are truncated and their GIN
+        indexes dropped while the rows go in, then built again in one sorted pass each (an
+        index insert per record was most of a rebuild). The definitions are read back from
+        the catalogue, so they stay those of the migrations; should the rebuild fail, the
+        rollback brings back the indexes and the rows as they were. Searches wait for the
+        commit (TRUNCATE locks the tables) instead of reading a half-filled index."""
+        if not connection.in_atomic_block:
+            raise RuntimeError("bulk_load() needs a transaction: the index comes back on failure")
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
@@ -55,29 +59,30 @@ class PostgresBackend(SearchBackend):
                 ["% USING gin %"],
             )
             deferred = cursor.fetchall()
+            # Pending deferred foreign-key checks (rows this transaction wrote) forbid TRUNCATE.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            cursor.execute(f"TRUNCATE {', '.join(INDEX_TABLES)}")
             for name, _ in deferred:
-                cursor.execute(f"DROP INDEX IF EXISTS {connection.ops.quote_name(name)}")
-        try:
-            yield
-        finally:
-            with connection.cursor() as cursor:
-                if connection.in_atomic_block:
-                    # Deferred foreign-key checks must run before an index is made.
-                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-                cursor.execute("SET maintenance_work_mem = '256MB'")
-                for _, definition in deferred:
-                    definition = definition.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
-                    cursor.execute(definition)
-                cursor.execute("RESET maintenance_work_mem")
-                # Fresh statistics (the date sort's plan depends on how common words are) and,
-                # outside a transaction, a visibility map, without which the facet counts'
-                # index-only scans visit the heap (p50 48 -> 27 ms at 100,000 records).
-                tables = "search_document, search_facet, search_term"
-                if connection.in_atomic_block:
-                    cursor.execute(f"ANALYZE {tables}")
-                else:
-                    cursor.execute(f"VACUUM (ANALYZE) {tables}")
+                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+        yield
+        with connection.cursor() as cursor:
+            # Deferred foreign-key checks must run before an index is made.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            for _, definition in deferred:
+                cursor.execute(definition)
+            # Fresh statistics: the date sort's plan depends on how common words are.
+            cursor.execute(f"ANALYZE {', '.join(INDEX_TABLES)}")
+
+    def tidy(self):
+        """A visibility map, without which the facet counts' index-only scans visit the heap
+        (p50 48 -> 27 ms at 100,000 records): VACUUM, which no transaction may hold."""
+        if connection.in_atomic_block:
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(f"VACUUM (ANALYZE) {', '.join(INDEX_TABLES)}")
 
     def match_sql(self, query: ParsedQuery, limit: int | None = None, where=NO_FILTER):
         condition, values = self.match_condition(query)

@@ -1,18 +1,57 @@
 """SQLite: FTS5 with bm25 over the folded columns; an FTS5 trigram table over the lexicon
 finds candidates for a misspelt name and pg_trgm's similarity, in Python, ranks them."""
 
+from contextlib import contextmanager
+
 from django.db import connection
 
+from archive.bulkstats import refresh_statistics
+
+from ..models import SearchDocument, SearchFacet, SearchTerm
 from ..query import ParsedQuery
-from .base import NO_FILTER, SIMILARITY_THRESHOLD, SearchBackend, similarity, trigrams
+from .base import INDEX_TABLES, NO_FILTER, SIMILARITY_THRESHOLD, SearchBackend, similarity, trigrams
 
 CANDIDATES = 200
 # Filters read the document row; CROSS JOIN keeps the full-text match driving.
 _FILTERED = "search_document_fts CROSS JOIN search_document d WHERE search_document_fts"
 
 
+# External-content FTS5 tables and the table each one indexes (kept in step by triggers).
+_FTS_TABLES = {"search_document_fts": "search_document", "search_term_trigram": "search_term"}
+
+
 class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
+
+    @contextmanager
+    def bulk_load(self):
+        """The triggers that keep the FTS5 tables in step are dropped while the emptied tables
+        fill (each would delete or insert one row of the full-text index), and the full-text
+        indexes are rebuilt from the tables at the end; the triggers are made again from the
+        definitions SQLite held, so they stay those of the migrations. Inside the rebuild's
+        transaction: a failure rolls all of it back."""
+        if not connection.in_atomic_block:
+            raise RuntimeError("bulk_load() needs a transaction: the index comes back on failure")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
+                f"({', '.join(['%s'] * len(_FTS_TABLES))}) ORDER BY name",
+                list(_FTS_TABLES.values()),
+            )
+            triggers = cursor.fetchall()
+            for name, _ in triggers:
+                cursor.execute(f"DROP TRIGGER {connection.ops.quote_name(name)}")
+            for fts in _FTS_TABLES:
+                cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('delete-all')")
+            for table in INDEX_TABLES:
+                cursor.execute(f"DELETE FROM {table}")
+        yield
+        with connection.cursor() as cursor:
+            for fts in _FTS_TABLES:
+                cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+            for _, definition in triggers:
+                cursor.execute(definition)
+        refresh_statistics([SearchDocument, SearchFacet, SearchTerm])
 
     def match_sql(self, query: ParsedQuery, limit: int | None = None, where=NO_FILTER):
         if not where[0]:

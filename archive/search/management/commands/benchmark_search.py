@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import RequestFactory
 
-from archive.search import backends, engine, indexer, kinds
+from archive.search import backends, engine, kinds, rebuild
 from archive.search.models import SearchDocument
 from archive.search.query import parse
 from archive.search.views import search
@@ -68,7 +68,7 @@ class Command(BaseCommand):
         report = {"database": connection.vendor, "candidates": engine.CANDIDATES}
         if options["rebuild"]:
             started = time.perf_counter()
-            indexed = indexer.rebuild()
+            indexed = rebuild.rebuild()
             seconds = time.perf_counter() - started
             report["rebuild"] = {
                 "indexed": indexed,

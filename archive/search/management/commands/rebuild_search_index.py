@@ -6,7 +6,7 @@ import time
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from archive.search import indexer
+from archive.search import indexer, rebuild
 
 
 class Command(BaseCommand):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
             file=self.stderr._out,
             disable=options["no_progress"],
         ) as bar:
-            indexed = indexer.rebuild(progress=bar.update, chunk=options["chunk_size"])
+            indexed = rebuild.rebuild(progress=bar.update, chunk=options["chunk_size"])
         seconds = time.perf_counter() - started
         rate = indexed / seconds if seconds else 0.0
         if options["json"]:

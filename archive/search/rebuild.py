@@ -1,0 +1,79 @@
+"""A full rebuild: the index emptied and every published record indexed again, in one
+transaction, its rows written as tuples (`archive.imports.sql.Rows`).
+
+Until it commits, searches read the index as it was (SQLite) or wait for it (PostgreSQL:
+the tables are truncated); a failure rolls it back and leaves the index as it was. The rows
+are those `indexer.index_records` writes for the same records: both take their columns from
+`indexer.document_values`.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from archive.imports.sql import Rows, bulk_writing, reserve_pks
+from archive.models import Status
+
+from . import backends, kinds
+from .indexer import document_values, name_words
+from .models import SearchDocument, SearchFacet, SearchTerm
+
+# The index row's columns as `document_values` gives them.
+DOCUMENT_COLUMNS = (
+    "kind", "title", "names", "text", "date", "date_display", "earliest", "latest", "decade",
+    "source_kind", "shown", "url", "title_folded", "names_folded", "text_folded",
+)  # fmt: skip
+
+
+class _Writer:
+    """Index rows, facet rows and the lexicon's words, written a batch at a time."""
+
+    def __init__(self):
+        # `indexed_at` (auto_now) is in every row as Rows found it: when the rebuild began.
+        self.documents = Rows(
+            SearchDocument, ("id", "content_type_id", "object_id", *DOCUMENT_COLUMNS)
+        )
+        self.facets = Rows(SearchFacet, ("document_id", "facet", "value_id"))
+        self.words: set[str] = set()
+
+    def write(self, content_type_id: int, built: list[tuple[int, dict, list]]) -> None:
+        ids = reserve_pks(SearchDocument, len(built))
+        documents, facets = [], []
+        for pk, (object_id, values, facet_values) in zip(ids, built, strict=True):
+            documents.append(
+                self.documents.row(
+                    pk, content_type_id, object_id, *map(values.__getitem__, DOCUMENT_COLUMNS)
+                )
+            )
+            facets += [self.facets.row(pk, facet, value) for facet, value in facet_values]
+            self.words |= name_words(values["names_folded"])
+        self.documents.write(documents)
+        self.facets.write(facets)
+
+    def write_words(self) -> None:
+        terms = Rows(SearchTerm, ("word",))
+        terms.write([terms.row(word) for word in sorted({w[:100] for w in self.words})])
+
+
+def rebuild(progress=None, chunk: int = 1000) -> int:
+    """Empty the index and index every published record again. Returns the number indexed."""
+    backend = backends.get()
+    total = 0
+    with transaction.atomic(), bulk_writing(), backend.bulk_load():
+        writer = _Writer()
+        for kind in kinds.searched():
+            content_type = ContentType.objects.get_for_model(kind.model)
+            published = kind.model._default_manager.published().order_by("pk")
+            pks = list(published.values_list("pk", flat=True))
+            for start in range(0, len(pks), chunk):
+                batch = pks[start : start + chunk]
+                records = kinds.queryset(kind).filter(pk__in=batch, status=Status.PUBLISHED)
+                writer.write(
+                    content_type.pk,
+                    [(record.pk, *document_values(kind, record)) for record in records],
+                )
+                total += len(batch)
+                if progress is not None:
+                    progress(len(batch))
+        writer.write_words()
+    backend.tidy()
+    return total
