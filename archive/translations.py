@@ -10,6 +10,7 @@ in, so that a page can mark it with its own `lang`.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.conf import settings
 from django.utils import translation
@@ -48,9 +49,13 @@ def current_language() -> str:
     return get_language()
 
 
+@cache  # registrations are made once, when the apps load
 def translated_fields(model) -> tuple[str, ...]:
-    """The fields of `model` written in each language."""
-    return tuple(get_translatable_fields_for_model(model) or ())
+    """The fields of `model` written in each language, in the model's field order (the same
+    in every process)."""
+    names = get_translatable_fields_for_model(model) or ()
+    order = {field.name: i for i, field in enumerate(model._meta.get_fields())}
+    return tuple(sorted(names, key=lambda name: (order.get(name, len(order)), name)))
 
 
 def is_translated(model, field: str) -> bool:

@@ -210,18 +210,30 @@ def write_rows(model, columns: list[str], rows: list[tuple]) -> None:
     names = ", ".join(quote(column) for column in columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            text = copy_text(rows)
+            from psycopg.adapt import PyFormat, Transformer
+
+            adapt = Transformer(cursor.cursor)  # a value's text as psycopg's `write_row` has it
+            encoding = cursor.cursor.connection.info.encoding
+
+            def dump(value) -> str:
+                return bytes(adapt.get_dumper(value, PyFormat.TEXT).dump(value)).decode(encoding)
+
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                if text is not None:
-                    copy.write(text)
-                else:
-                    for row in rows:
-                        copy.write_row(row)
+                # A chunk at a time: the server stores one while the next is made.
+                for start in range(0, len(rows), COPY_CHUNK):
+                    chunk = rows[start : start + COPY_CHUNK]
+                    text = copy_text(chunk, dump)
+                    if text is not None:
+                        copy.write(text)
+                    else:
+                        for row in chunk:
+                            copy.write_row(row)
         else:
             placeholders = ", ".join(["%s"] * len(columns))
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", rows)
 
 
+COPY_CHUNK = 1000
 COPY_NULL = "\\N"
 COPY_VALUES = {  # the text COPY reads for a value of these types, as psycopg writes it
     type(None): lambda value: COPY_NULL,
@@ -232,24 +244,24 @@ COPY_VALUES = {  # the text COPY reads for a value of these types, as psycopg wr
 }
 
 
-def copy_text(rows: list[tuple]) -> str | None:
+def copy_text(rows: list[tuple], dump) -> str | None:
     """`rows` in COPY's text format, built a column at a time (psycopg's `write_row`, a row at
-    a time, was a fifth of a synthetic archive's time); None if a value is of a type neither
-    `str` nor in COPY_VALUES, or holds a NUL (the caller then lets psycopg write the rows)."""
+    a time, was a fifth of a synthetic archive's time): strings (choices included) and the
+    types of COPY_VALUES, and a value the same in every row (the template's) as `dump(value)`
+    writes it. None if another column holds another type, or a string holds a NUL:
+    the caller then lets psycopg write the rows."""
     columns = []
     escaped: list[tuple[tuple, list[str]]] = []  # a value copied into several columns
     for column in zip(*rows, strict=True):
         first = column[0]
-        if column.count(first) == len(column):  # a value of the template: the same in every row
-            texts = escape_copy([first]) if type(first) is str else None
-            if type(first) in COPY_VALUES:
-                texts = [COPY_VALUES[type(first)](first)]
+        kinds = set(map(type, column))
+        if len(kinds) == 1 and column.count(first) == len(column):  # as the template's values
+            texts = [COPY_NULL] if first is None else escape_copy([dump(first)])
             if texts is None:
                 return None
             columns.append(texts * len(column))
             continue
-        kinds = set(map(type, column))
-        if kinds <= {str, type(None)}:
+        if all(issubclass(kind, str) for kind in kinds - {type(None)}):
             texts = next((done for seen, done in escaped if seen == column), None)
             if texts is None:
                 if type(None) in kinds:

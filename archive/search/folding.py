@@ -67,9 +67,14 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text or "")
 
 
+@lru_cache(maxsize=200_000)
+def _folded_or_empty(word: str) -> str:
+    return fold_word(word) or EMPTY
+
+
 def fold_words(text: str) -> str:
     """The folded text, one key per original word, joined by single spaces."""
-    return " ".join(fold_word(word) or EMPTY for word in WORD_RE.findall(text or ""))
+    return " ".join(map(_folded_or_empty, WORD_RE.findall(text or "")))
 
 
 def fold(text: str) -> str:

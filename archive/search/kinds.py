@@ -5,6 +5,7 @@ Read at call time, never copied: the registry is filled by every app's `ready()`
 app's own.
 """
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -61,32 +62,48 @@ def entry(kind: registry.Kind, record) -> Entry:
     a record is found by its Azerbaijani or Russian words too."""
     with translation.override(translations.default_language()):
         built = _entry(kind, record)
+    # Each language's column of each translated field, as plain text (each made once).
+    own = {
+        name: {
+            lang: plain_text(text) if (text := getattr(record, column) or "") else ""
+            for lang, column in zip(translations.languages(), columns, strict=True)
+        }
+        for name, columns in _columns(type(record)).items()
+    }
     shown = {*built.text, built.title}
-    for name in translations.translated_fields(type(record)):
-        for text in map(plain_text, translations.every_language(record, name)):
-            if text not in shown:
+    for texts in own.values():
+        for text in texts.values():
+            if text and text not in shown:
                 shown.add(text)
                 built.text.append(text)
-    built.titles, built.texts = _in_languages(record, built.title)
+    built.titles, built.texts = _in_languages(record, built.title, own)
     return built
+
+
+@functools.cache
+def _columns(model) -> dict[str, list[str]]:
+    return {
+        name: translations.columns(model, name) for name in translations.translated_fields(model)
+    }
 
 
 TEXT_SHOWN = 10_000  # characters of a language's own words kept for its results' snippets
 
 
-def _in_languages(record, title: str) -> tuple[dict[str, str], dict[str, str]]:
+def _in_languages(
+    record, title: str, own: dict[str, dict[str, str]]
+) -> tuple[dict[str, str], dict[str, str]]:
     """The record's title, and its own words, in each language they are written in (never a
-    fallback: a page falls back when it shows them, in the one order).
+    fallback: a page falls back when it shows them, in the one order). `own` holds each
+    translated field's plain text in each language ("" where it is not written).
 
     The title's language: a record with name variants is named by `name_in`; otherwise the
     title is the translated field whose English text it is (an event's `title`), and a title
     that is no translated field (a source's, as published) has none."""
-    model = type(record)
-    fields = translations.translated_fields(model)
     default = translations.default_language()
     titles: dict[str, str] = {}
     title_field = next(
-        (name for name in fields if translations.localized(record, name, default).text == title),
+        (name for name in own if translations.localized(record, name, default).text == title),
         None,
     )
     for lang in translations.languages():
@@ -95,20 +112,23 @@ def _in_languages(record, title: str) -> tuple[dict[str, str], dict[str, str]]:
             if named.lang == lang:
                 titles[lang] = named.text
         elif title_field is not None:
-            own = translations.localized(record, title_field, lang)
-            if own.lang == lang:
-                titles[lang] = own.text
+            text = getattr(record, _columns(type(record))[title_field][_index(lang)])
+            if text:
+                titles[lang] = text
     texts: dict[str, str] = {}
     for lang in translations.languages():
-        own = [translations.localized(record, name, lang) for name in fields]
         joined = "\n\n".join(
-            plain_text(text.text)
-            for name, text in zip(fields, own, strict=True)
-            if text.lang == lang and name not in (title_field, "name")
+            texts_of[lang]
+            for name, texts_of in own.items()
+            if texts_of[lang] and name not in (title_field, "name")
         )[:TEXT_SHOWN]
         if joined:
             texts[lang] = joined
     return titles, texts
+
+
+def _index(lang: str) -> int:
+    return translations.languages().index(lang)
 
 
 def _entry(kind: registry.Kind, record) -> Entry:
