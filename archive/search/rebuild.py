@@ -7,8 +7,11 @@ are those `indexer.index_records` writes for the same records: both take their c
 `indexer.document_values`.
 """
 
+import queue
+import threading
+
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, connections, transaction
 
 from archive.imports.sql import Rows, bulk_writing, reserve_pks
 from archive.models import Status
@@ -54,26 +57,97 @@ class _Writer:
         terms.write([terms.row(word) for word in sorted({w[:100] for w in self.words})])
 
 
-def rebuild(progress=None, chunk: int = 1000) -> int:
-    """Empty the index and index every published record again. Returns the number indexed."""
+def rebuild(progress=None, chunk: int = 1000, beside: bool | None = None) -> int:
+    """Empty the index and index every published record again. Returns the number indexed.
+
+    `beside`: the rows are written by a thread of their own, on a connection of its own,
+    while this one builds the next batch: PostgreSQL computes a batch's vectors and word
+    pairs (half of a rebuild) on one core while Python builds the next on the other. By
+    default where the backend gains by it and no transaction is open (another connection
+    would not see its rows)."""
     backend = backends.get()
-    total = 0
-    with transaction.atomic(), bulk_writing(), backend.bulk_load():
-        writer = _Writer()
-        for kind in kinds.searched():
-            content_type = ContentType.objects.get_for_model(kind.model)
-            published = kind.model._default_manager.published().order_by("pk")
-            pks = list(published.values_list("pk", flat=True))
-            for start in range(0, len(pks), chunk):
-                batch = pks[start : start + chunk]
-                records = kinds.queryset(kind).filter(pk__in=batch, status=Status.PUBLISHED)
-                writer.write(
-                    content_type.pk,
-                    [(record.pk, *document_values(kind, record)) for record in records],
-                )
-                total += len(batch)
-                if progress is not None:
-                    progress(len(batch))
-        writer.write_words()
+    if beside is None:
+        beside = backend.rebuilds_beside and not connection.in_atomic_block
+    batches = _batches(chunk)
+    total = _write_beside(batches, progress) if beside else _write(batches, progress)
     backend.tidy()
     return total
+
+
+def _batches(chunk: int):
+    """(content type id, [(object id, values, facets)], records asked for), a batch at a time."""
+    for kind in kinds.searched():
+        content_type = ContentType.objects.get_for_model(kind.model)
+        published = kind.model._default_manager.published().order_by("pk")
+        pks = list(published.values_list("pk", flat=True))
+        for start in range(0, len(pks), chunk):
+            batch = pks[start : start + chunk]
+            records = kinds.queryset(kind).filter(pk__in=batch, status=Status.PUBLISHED)
+            built = [(record.pk, *document_values(kind, record)) for record in records]
+            yield content_type.pk, built, len(batch)
+
+
+def _write(batches, progress) -> int:
+    """Write every batch in one transaction on this thread's connection."""
+    total = 0
+    with transaction.atomic(), bulk_writing(), backends.get().bulk_load():
+        writer = _Writer()
+        for content_type_id, built, asked in batches:
+            writer.write(content_type_id, built)
+            total += asked
+            if progress is not None:
+                progress(asked)
+        writer.write_words()
+    return total
+
+
+_DONE = object()
+
+
+class _Abandoned(Exception):
+    """The builder failed: the writer rolls back."""
+
+
+def _write_beside(batches, progress) -> int:
+    handed: queue.Queue = queue.Queue(maxsize=2)
+    result: dict = {}
+
+    def received():
+        while (item := handed.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise _Abandoned from item
+            yield item
+
+    def write():
+        try:
+            result["total"] = _write(received(), progress)
+        except BaseException as error:  # handed back to the builder, which raises it
+            result["error"] = error
+        finally:
+            connections.close_all()  # this thread's connections only
+
+    writer = threading.Thread(target=write, name="search-rebuild-writer")
+    writer.start()
+
+    def hand(item) -> None:
+        while writer.is_alive():
+            try:
+                handed.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    try:
+        for batch in batches:
+            if not writer.is_alive():
+                break
+            hand(batch)
+    except BaseException as error:
+        hand(error)
+        writer.join()
+        raise
+    hand(_DONE)
+    writer.join()
+    if "error" in result:
+        raise result["error"]
+    return result["total"]

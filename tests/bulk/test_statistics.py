@@ -60,7 +60,7 @@ def test_the_rebuild_and_the_import_refresh_statistics(db, monkeypatch):
         return real(models, **kwargs)
 
     monkeypatch.setattr("archive.imports.run.refresh_statistics", recording)
-    monkeypatch.setattr("archive.search.indexer.refresh_statistics", recording)
+    monkeypatch.setattr("archive.search.backends.sqlite.refresh_statistics", recording)
     monkeypatch.setattr("people.management.commands.import_tate.refresh_statistics", recording)
     call_command("import_tate", str(DATA / "tate"), "--status", "published", "-v0",
                  stdout=io.StringIO())  # fmt: skip

@@ -71,3 +71,95 @@ def test_a_rebuild_outside_a_transaction_leaves_the_tables_vacuumed():
     for name, vacuumed, analysed in rows:
         assert vacuumed and vacuumed >= started, name
         assert analysed and analysed >= started, name
+
+
+def _index_rows() -> list[tuple]:
+    from archive.search.models import SearchDocument, SearchFacet, SearchTerm
+
+    return [
+        sorted(SearchDocument.objects.values_list("object_id", "kind", "title", "text_folded")),
+        sorted(SearchFacet.objects.values_list("document__object_id", "facet", "value_id")),
+        sorted(SearchTerm.objects.values_list("word", flat=True)),
+    ]
+
+
+def _small_archive():
+    """Records that need no vocabulary: a transactional test may run after the browser
+    tests' flush of the migrations' rows."""
+    baku = factories.place(name="Baku")
+    factories.person(name="Heydar Aliyev", names=["Гейдар Алиев"])
+    factories.event(title="Rally on Freedom Square in Baku", places=[baku])
+
+
+def test_a_failed_rebuild_leaves_the_index_as_it_was(client, db, monkeypatch):
+    _small_archive()
+    factories.source(title="Letter from Ganja")
+    rebuild.rebuild()
+    before = _index_rows()
+    calls = []
+
+    def fails_on_the_second(kind, record):
+        calls.append(record)
+        if len(calls) == 2:
+            raise RuntimeError("the disk is full")
+        return original(kind, record)
+
+    original = rebuild.document_values
+    monkeypatch.setattr(rebuild, "document_values", fails_on_the_second)
+    with pytest.raises(RuntimeError, match="the disk is full"):
+        rebuild.rebuild(chunk=1)
+    assert _index_rows() == before
+    assert titles(client, "Ganja") == ["Letter from Ganja"]
+
+
+beside_needs_a_server = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="a second connection to SQLite's in-memory test database would find it locked",
+)
+
+
+@beside_needs_a_server
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_written_beside_writes_what_one_thread_writes(client):
+    _small_archive()
+    rebuild.rebuild(beside=False)
+    alone = _index_rows()
+    assert rebuild.rebuild(chunk=1, beside=True) == 3
+    assert _index_rows() == alone
+    assert titles(client, "Алиев") == ["Heydar Aliyev"]
+
+
+@beside_needs_a_server
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_written_beside_fails_whole_whichever_side_fails(monkeypatch):
+    _small_archive()
+    rebuild.rebuild(beside=False)
+    before = _index_rows()
+    original = rebuild.document_values
+    built = []
+
+    def builder_fails(kind, record):
+        built.append(record)
+        if len(built) == 3:
+            raise RuntimeError("a record could not be read")
+        return original(kind, record)
+
+    monkeypatch.setattr(rebuild, "document_values", builder_fails)
+    with pytest.raises(RuntimeError, match="a record could not be read"):
+        rebuild.rebuild(chunk=1, beside=True)
+    assert _index_rows() == before
+
+    monkeypatch.setattr(rebuild, "document_values", original)
+    written = []
+
+    def writer_fails(self, content_type_id, rows):
+        written.append(rows)
+        if len(written) == 2:
+            raise RuntimeError("the disk is full")
+        return original_write(self, content_type_id, rows)
+
+    original_write = rebuild._Writer.write
+    monkeypatch.setattr(rebuild._Writer, "write", writer_fails)
+    with pytest.raises(RuntimeError, match="the disk is full"):
+        rebuild.rebuild(chunk=1, beside=True)
+    assert _index_rows() == before

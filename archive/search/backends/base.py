@@ -19,6 +19,8 @@ class SearchBackend:
     # Does the database read a materialised CTE only as far as its readers go (PostgreSQL)?
     # SQLite computes it whole.
     lazy_ctes = False
+    # Does a rebuild gain by writing on a thread and connection of its own (`rebuild.py`)?
+    rebuilds_beside = False
 
     def session(self):
         """A context for the statements of one search (settings they need, if any)."""
