@@ -2,11 +2,11 @@
 
 from django.db.models import Prefetch
 
-from archive import search
+from archive import search, translations
 from archive.models import Place
 from archive.registry import SearchSpec
 from archive.search.documents import plain_text, published_pks
-from people.models import Person
+from people.models import Person, PersonName
 from people.search import person_names
 
 from .models import Event, EventType, Participation
@@ -43,10 +43,18 @@ EVENT = SearchSpec(
         EventType: lambda event_type: event_type.events.values_list("pk", flat=True),
     },
     prepare=lambda qs: qs.select_related("event_type").prefetch_related(
-        "places",
+        Prefetch(
+            "places", Place.objects.only("pk", "status", *translations.columns(Place, "name"))
+        ),
+        # Only what an entry shows of each person: a biography in three languages, loaded
+        # for every participation, was most of the time building an event's entry.
         Prefetch(
             "participations",
-            Participation.objects.select_related("person").prefetch_related("person__names"),
+            Participation.objects.select_related("person")
+            .only("event_id", "person__status", "person__name")
+            .prefetch_related(
+                Prefetch("person__names", PersonName.objects.only("person_id", "name"))
+            ),
         ),
     ),
 )

@@ -65,7 +65,12 @@ SOURCE_CREDITS = SearchExtension(
     prepare=lambda qs: qs.prefetch_related(
         Prefetch(
             "contributions",
-            Contribution.objects.select_related("person").prefetch_related("person__names"),
+            # Only what an entry shows of each person (not their biography in three languages).
+            Contribution.objects.select_related("person")
+            .only("source_id", "person__status", "person__name")
+            .prefetch_related(
+                Prefetch("person__names", PersonName.objects.only("person_id", "name"))
+            ),
         )
     ),
 )

@@ -10,7 +10,8 @@ store it. Elsewhere (SQLite) it is bulk_create.
 consecutive keys, and a range reads them with two parameters instead of thousands.
 """
 
-import datetime
+import itertools
+from collections.abc import Iterable
 from contextlib import contextmanager
 from operator import itemgetter
 
@@ -161,7 +162,7 @@ class Rows:
                 row[column] = value
         return tuple(row)
 
-    def write(self, rows: list[tuple]) -> None:
+    def write(self, rows: Iterable[tuple]) -> None:
         write_rows(self.model, [f.column for f in self.fields], rows)
 
 
@@ -198,100 +199,36 @@ def reserve_pks(model, count: int) -> list[int]:
         return list(range(last - count + 1, last + 1))
 
 
-def write_rows(model, columns: list[str], rows: list[tuple]) -> None:
+def write_rows(model, columns: list[str], rows: Iterable[tuple]) -> None:
     """Insert `rows` (tuples of database values for `columns`) into `model`'s table: COPY on
     PostgreSQL, one prepared INSERT run for every row elsewhere. No signals, no checks: the
-    caller has made the values (see `Rows`)."""
-    if not rows:
+    caller has made the values (see `Rows`). `rows` may be a generator: it is read
+    COPY_CHUNK rows at a time, and on PostgreSQL the server stores a chunk while the next is
+    made (it must then run no query of its own: the COPY holds the connection)."""
+    rows = iter(rows)
+    chunk = list(itertools.islice(rows, COPY_CHUNK))
+    if not chunk:
         return
     connection = connections[router.db_for_write(model)]
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     names = ", ".join(quote(column) for column in columns)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            from psycopg.adapt import PyFormat, Transformer
-
-            adapt = Transformer(cursor.cursor)  # a value's text as psycopg's `write_row` has it
-            encoding = cursor.cursor.connection.info.encoding
-
-            def dump(value) -> str:
-                return bytes(adapt.get_dumper(value, PyFormat.TEXT).dump(value)).decode(encoding)
-
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                # A chunk at a time: the server stores one while the next is made.
-                for start in range(0, len(rows), COPY_CHUNK):
-                    chunk = rows[start : start + COPY_CHUNK]
-                    text = copy_text(chunk, dump)
-                    if text is not None:
-                        copy.write(text)
-                    else:
-                        for row in chunk:
-                            copy.write_row(row)
-        else:
+        if connection.vendor != "postgresql":
             placeholders = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", rows)
+            query = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"
+            while chunk:
+                cursor.executemany(query, chunk)
+                chunk = list(itertools.islice(rows, COPY_CHUNK))
+            return
+        with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            while chunk:
+                for row in chunk:
+                    copy.write_row(row)
+                chunk = list(itertools.islice(rows, COPY_CHUNK))
 
 
 COPY_CHUNK = 1000
-COPY_NULL = "\\N"
-COPY_VALUES = {  # the text COPY reads for a value of these types, as psycopg writes it
-    type(None): lambda value: COPY_NULL,
-    int: int.__str__,
-    bool: lambda value: "t" if value else "f",
-    datetime.date: datetime.date.isoformat,
-    datetime.datetime: datetime.datetime.isoformat,
-}
-
-
-def copy_text(rows: list[tuple], dump) -> str | None:
-    """`rows` in COPY's text format, built a column at a time (psycopg's `write_row`, a row at
-    a time, was a fifth of a synthetic archive's time): strings (choices included) and the
-    types of COPY_VALUES, and a value the same in every row (the template's) as `dump(value)`
-    writes it. None if another column holds another type, or a string holds a NUL:
-    the caller then lets psycopg write the rows."""
-    columns = []
-    escaped: list[tuple[tuple, list[str]]] = []  # a value copied into several columns
-    for column in zip(*rows, strict=True):
-        first = column[0]
-        kinds = set(map(type, column))
-        if len(kinds) == 1 and column.count(first) == len(column):  # as the template's values
-            texts = [COPY_NULL] if first is None else escape_copy([dump(first)])
-            if texts is None:
-                return None
-            columns.append(texts * len(column))
-            continue
-        if all(issubclass(kind, str) for kind in kinds - {type(None)}):
-            texts = next((done for seen, done in escaped if seen == column), None)
-            if texts is None:
-                if type(None) in kinds:
-                    texts = escape_copy(["" if value is None else value for value in column])
-                    if texts is not None:
-                        pairs = zip(column, texts, strict=True)
-                        texts = [COPY_NULL if value is None else text for value, text in pairs]
-                else:
-                    texts = escape_copy(column)
-                if texts is None:
-                    return None
-                escaped.append((column, texts))
-            columns.append(texts)
-        elif kinds <= COPY_VALUES.keys():
-            columns.append([COPY_VALUES[type(value)](value) for value in column])
-        else:
-            return None
-    return "\n".join(map("\t".join, zip(*columns, strict=True))) + "\n"
-
-
-def escape_copy(values) -> list[str] | None:
-    """Strings as COPY's text format has them, backslash, tab, newline and return escaped: in
-    one pass over them all, joined by NUL and split again. None if one holds a NUL (which
-    PostgreSQL's text cannot)."""
-    joined = "\x00".join(values)
-    for char, escape in (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r")):
-        if char in joined:
-            joined = joined.replace(char, escape)
-    texts = joined.split("\x00")
-    return texts if len(texts) == len(values) else None
 
 
 @contextmanager

@@ -7,8 +7,10 @@ Rows go in as tuples (`archive.imports.sql.Rows`; COPY on PostgreSQL), without m
 or signals: run `manage.py rebuild_search_index` afterwards.
 """
 
+import bisect
 import datetime
 import itertools
+import operator
 import random
 import time
 
@@ -88,6 +90,9 @@ EDTF_POOL = [
 ]  # fmt: skip
 BATCH = 5000
 STREAM_WORDS = 400_000
+# About 5% of records not published: draft, review and withdrawn alike.
+STATUSES = [Status.PUBLISHED, Status.DRAFT, Status.REVIEW, Status.WITHDRAWN]
+STATUS_WEIGHTS = list(itertools.accumulate([57, 1, 1, 1]))
 SYNTHETIC_MODELS = (
     Place, PlaceName, Person, PersonName, Source, MediaItem, Event, Participation, Citation,
 )  # fmt: skip
@@ -112,18 +117,39 @@ class Text:
         """n words: a slice of one long Zipf-distributed stream drawn once (drawing each word
         apart was a third of the generator's time), cut from the stream joined once (joining
         each slice was a tenth)."""
-        if n > len(self.stream) // 2:
-            self.extend(n)
-        start = self.rng.randrange(len(self.stream) - n)
-        return self.joined[self.starts[start] : self.starts[start + n] - 1]
+        return self.many([n])[0]
+
+    def many(self, lengths: list[int]) -> list[str]:
+        """A text of each of `lengths` words (see `words`), their starts drawn together."""
+        if max(lengths) > len(self.stream) // 2:
+            self.extend(max(lengths))
+        size, joined, starts = len(self.stream), self.joined, self.starts
+        firsts = map(int, map(operator.mul, [size - n for n in lengths], randoms(self.rng)))
+        return [
+            joined[starts[first] : starts[first + n] - 1]
+            for first, n in zip(firsts, lengths, strict=False)
+        ]
 
     def extend(self, n: int) -> None:
-        picked = self.rng.choices(self.vocabulary, cum_weights=self.cumulative, k=max(n, 1) * 2)
+        # As rng.choices(vocabulary, cum_weights=...), a word at a time in C.
+        top, total = len(self.vocabulary) - 1, self.cumulative[-1]
+        found = map(
+            bisect.bisect, itertools.repeat(self.cumulative),
+            map(operator.mul, itertools.repeat(total, max(n, 1) * 2), randoms(self.rng)),
+            itertools.repeat(0), itertools.repeat(top),
+        )  # fmt: skip
+        picked = list(map(self.vocabulary.__getitem__, found))
         for i in range(14, len(picked), 15):
             picked[i] += "."
         self.stream += picked
         self.joined = " ".join(self.stream) + " "
-        self.starts = [0, *itertools.accumulate(len(word) + 1 for word in self.stream)]
+        lengths = map(operator.add, map(len, self.stream), itertools.repeat(1))
+        self.starts = list(itertools.accumulate(lengths, initial=0))
+
+
+def randoms(rng: random.Random):
+    """rng.random() without end, called from C."""
+    return iter(rng.random, None)
 
 
 class Command(BaseCommand):
@@ -180,70 +206,97 @@ class Command(BaseCommand):
             )
         )
 
-    # Helpers --------------------------------------------------------------------------------
+    # Helpers: a batch's values drawn together, a column at a time --------------------------
 
-    def status(self) -> str:
-        roll = self.rng.random()
-        if roll < 0.95:
-            return Status.PUBLISHED
-        return self.rng.choice([Status.DRAFT, Status.REVIEW, Status.WITHDRAWN])
+    def picks(self, population, k: int) -> list:
+        """k members of population, uniformly (as rng.choices, in C)."""
+        indexes = map(int, map(operator.mul, itertools.repeat(len(population), k),
+                               randoms(self.rng)))  # fmt: skip
+        return list(map(population.__getitem__, indexes))
+
+    def ints(self, low: int, high: int, k: int) -> list[int]:
+        """k integers from low to high, both included, uniformly."""
+        return self.picks(range(low, high + 1), k)
+
+    def texts(self, low: int, high: int, k: int) -> list[str]:
+        """k texts of low to high words."""
+        return self.text.many(self.ints(low, high, k))
+
+    def distinct(self, population: list, low: int, high: int, k: int) -> list[list]:
+        """k draws of low to high distinct members of population (as `random.sample`)."""
+        sizes = self.ints(low, high, k)
+        members = iter(self.picks(population, sum(sizes)))
+        draws = [list(itertools.islice(members, size)) for size in sizes]
+        for i, drawn in enumerate(draws):
+            if len(set(drawn)) < len(drawn):
+                draws[i] = self.rng.sample(population, len(drawn))
+        return draws
 
     def records(self, model, fields: tuple[str, ...]) -> Rows:
         """Rows of a record kind: its primary key, slug, status and publication time, then
-        `fields` (see `record`)."""
+        `fields` (see `record_columns`)."""
         return Rows(model, ("id", "slug", "status", "published_at", *fields))
 
-    def record(self, rows: Rows, pk: int, n: int, *values) -> tuple:
-        status = self.status()
-        return rows.row(
-            pk,
-            f"syn-{self.run_id}-{rows.model._meta.model_name}-{n}",
-            status,
-            self.now if status == Status.PUBLISHED else None,
-            *values,
-        )
+    def record_columns(self, rows: Rows, pks: list[int], batch: range) -> list[list]:
+        """The columns every record starts with: primary key, slug, status (about 5% not
+        published), publication time."""
+        prefix = f"syn-{self.run_id}-{rows.model._meta.model_name}-"
+        statuses = self.rng.choices(STATUSES, cum_weights=STATUS_WEIGHTS, k=len(pks))
+        published = [self.now if s == Status.PUBLISHED else None for s in statuses]
+        return [pks, [prefix + str(i) for i in batch], statuses, published]
 
-    def dated(self) -> tuple:
-        """date, date_earliest, date_latest."""
-        text = self.rng.choice(EDTF_POOL)
-        earliest, latest = self.dates[text]
-        return text, earliest, latest
+    def dated(self, k: int) -> list[list]:
+        """date, date_earliest, date_latest columns."""
+        texts = self.picks(EDTF_POOL, k)
+        return [texts, *map(list, zip(*map(self.dates.__getitem__, texts), strict=True))]
 
-    def batches(self, total: int):
-        """Ranges of at most BATCH: memory stays bounded at any size."""
-        for start in range(0, total, BATCH):
-            yield range(start, min(total, start + BATCH))
+    def batches(self, pks: list[int]):
+        """(keys, positions) of at most BATCH records: memory stays bounded at any size (but for
+        the keys, which later kinds draw from)."""
+        for start in range(0, len(pks), BATCH):
+            yield pks[start : start + BATCH], range(start, min(len(pks), start + BATCH))
 
-    def person_name(self):
-        given, surname = self.rng.choice(GIVEN), self.rng.choice(SURNAMES)
-        return given, surname
+    def progress(self, batches):
+        """`batches`, the progress bar moved on by each."""
+        for pks, batch in batches:
+            yield pks, batch
+            self.bar.update(len(batch))
+
+    @staticmethod
+    def rows(rows: Rows, *columns):
+        return itertools.starmap(rows.row, zip(*columns, strict=True))
+
+    def write(self, rows: Rows, pks: list[int], make, progress: bool = False) -> None:
+        """Write `rows` made a batch at a time by `make(pks, batch)` (an iterable of rows), in
+        one COPY: the server stores a batch while the next is made. No query meanwhile."""
+        batches = self.batches(pks)
+        if progress:
+            batches = self.progress(batches)
+        rows.write(itertools.chain.from_iterable(itertools.starmap(make, batches)))
 
     # Kinds: rows written as tuples (archive.imports.sql.Rows), no model instances -------------
 
     def make_places(self, total: int) -> list[int]:
         places = self.records(Place, ("name", "kind", "description"))
         names = Rows(PlaceName, ("place_id", "name", "language"))
-        pks = []
-        for batch in self.batches(total):
-            with transaction.atomic():
-                batch_pks = reserve_pks(Place, len(batch))
-                rows, variants = [], []
-                for pk, i in zip(batch_pks, batch, strict=True):
-                    base = PLACES[i % len(PLACES)]
-                    suffix = "" if i < len(PLACES) else f" {PLACE_KINDS[i % 6]} {i // len(PLACES)}"
-                    rows.append(
-                        self.record(
-                            places, pk, i, base[1] + suffix, PLACE_KINDS[i % 6],
-                            self.text.words(self.rng.randint(20, 120)),
-                        )
-                    )  # fmt: skip
-                    variants += [
-                        names.row(pk, base[k] + suffix, lang) for k, lang in ((0, "az"), (2, "ru"))
-                    ]
-                places.write(rows)
-                names.write(variants)
-                pks += batch_pks
-            self.bar.update(len(batch))
+        pks = reserve_pks(Place, total)
+
+        def name(i: int, k: int) -> str:
+            base, suffix = PLACES[i % len(PLACES)][k], f" {PLACE_KINDS[i % 6]} {i // len(PLACES)}"
+            return base if i < len(PLACES) else base + suffix
+
+        def make(pks, batch):
+            return self.rows(
+                places, *self.record_columns(places, pks, batch), [name(i, 1) for i in batch],
+                [PLACE_KINDS[i % 6] for i in batch], self.texts(20, 120, len(batch)),
+            )  # fmt: skip
+
+        self.write(places, pks, make, progress=True)
+        names.write(
+            names.row(pk, name(i, k), lang)
+            for i, pk in enumerate(pks)
+            for k, lang in ((0, "az"), (2, "ru"))
+        )
         return pks
 
     def make_people(self, total: int, places: list[int]) -> list[int]:
@@ -253,43 +306,45 @@ class Command(BaseCommand):
             "birth_place_id",
         ))  # fmt: skip
         person_names = Rows(PersonName, ("person_id", "name", "language", "script"))
-        pks = []
-        for batch in self.batches(total):
-            with transaction.atomic():
-                batch_pks = reserve_pks(Person, len(batch))
-                rows, names = [], []
-                for pk, i in zip(batch_pks, batch, strict=True):
-                    given, surname = self.person_name()
-                    born = self.rng.randint(1900, 1975)
-                    died = born + self.rng.randint(30, 90) if self.rng.random() < 0.5 else None
-                    rows.append(
-                        self.record(
-                            people, pk, i, f"{given[1]} {surname[1]}", f"{surname[1]}, {given[1]}",
-                            self.text.words(self.rng.randint(8, 20)),
-                            self.text.words(self.rng.randint(60, 400)),
-                            str(born), self.year(born), self.year(born, end=True),
-                            str(died) if died else "",
-                            self.year(died) if died else None,
-                            self.year(died, end=True) if died else None,
-                            self.rng.choice(places),
-                        )
-                    )  # fmt: skip
-                    names += [
-                        person_names.row(pk, f"{given[k]} {surname[k]}", lang, script)
-                        for k, lang, script in ((0, "az", "Latn"), (2, "ru", "Cyrl"))
-                    ]
-                people.write(rows)
-                person_names.write(names)
-                pks += batch_pks
-            self.bar.update(len(batch))
+        pks = reserve_pks(Person, total)
+        named = []  # (given, surname) of each person, for their names
+
+        def make(pks, batch):
+            k = len(batch)
+            givens, surnames = self.picks(GIVEN, k), self.picks(SURNAMES, k)
+            named.extend(zip(givens, surnames, strict=True))
+            born = self.ints(1900, 1975, k)
+            # Half of them dead, at 30 to 90.
+            died = [
+                b + span if dead else None
+                for b, span, dead in zip(
+                    born, self.ints(30, 90, k), self.picks((True, False), k), strict=True
+                )
+            ]
+            return self.rows(
+                people, *self.record_columns(people, pks, batch),
+                [f"{g[1]} {s[1]}" for g, s in zip(givens, surnames, strict=True)],
+                [f"{s[1]}, {g[1]}" for g, s in zip(givens, surnames, strict=True)],
+                self.texts(8, 20, k), self.texts(60, 400, k),
+                *self.years(born), *self.years(died), self.picks(places, k),
+            )  # fmt: skip
+
+        self.write(people, pks, make, progress=True)
+        person_names.write(
+            person_names.row(pk, f"{g[i]} {s[i]}", lang, script)
+            for pk, (g, s) in zip(pks, named, strict=True)
+            for i, lang, script in ((0, "az", "Latn"), (2, "ru", "Cyrl"))
+        )
         return pks
 
-    def transcript(self) -> str:
-        return self.text.words(self.rng.randint(1000, 4000))
-
     @staticmethod
-    def year(year, end=False):
-        return datetime.date(year, 12, 31) if end else datetime.date(year, 1, 1)
+    def years(years: list[int | None]) -> list[list]:
+        """The columns of a date of which only the year is known: text, earliest, latest."""
+        return [
+            [str(year) if year else "" for year in years],
+            [datetime.date(year, 1, 1) if year else None for year in years],
+            [datetime.date(year, 12, 31) if year else None for year in years],
+        ]
 
     def make_sources(self, total: int) -> list[int]:
         kinds = list(SourceKind.objects.values_list("pk", flat=True))
@@ -297,28 +352,24 @@ class Command(BaseCommand):
             "kind_id", "title", "creators_text", "container_title", "abstract", "transcript",
             "date", "date_earliest", "date_latest",
         ))  # fmt: skip
-        pks = []
-        for batch in self.batches(total):
-            with transaction.atomic():
-                batch_pks = reserve_pks(Source, len(batch))
-                rows = []
-                for pk, i in zip(batch_pks, batch, strict=True):
-                    given, surname = self.person_name()
-                    long = self.rng.random() < 0.1
-                    rows.append(
-                        self.record(
-                            sources, pk, i, self.rng.choice(kinds),
-                            self.text.words(self.rng.randint(4, 12)).capitalize(),
-                            f"{surname[self.rng.choice((0, 1, 2))]}, {given[1]}",
-                            self.text.words(3).title(),
-                            self.text.words(self.rng.randint(40, 150)),
-                            self.transcript() if long else "",
-                            *self.dated(),
-                        )
-                    )  # fmt: skip
-                sources.write(rows)
-                pks += batch_pks
-            self.bar.update(len(batch))
+        pks = reserve_pks(Source, total)
+
+        def make(pks, batch):
+            k = len(batch)
+            creators = zip(self.picks(GIVEN, k), self.picks(SURNAMES, k), self.ints(0, 2, k),
+                           strict=True)  # fmt: skip
+            # One source in ten has a long transcript.
+            long = [roll < 0.1 for roll in itertools.islice(randoms(self.rng), k)]
+            transcripts = iter(self.texts(1000, 4000, sum(long)) if any(long) else ())
+            return self.rows(
+                sources, *self.record_columns(sources, pks, batch),
+                self.picks(kinds, k), [t.capitalize() for t in self.texts(4, 12, k)],
+                [f"{s[script]}, {g[1]}" for g, s, script in creators],
+                [t.title() for t in self.text.many([3] * k)], self.texts(40, 150, k),
+                [next(transcripts) if is_long else "" for is_long in long], *self.dated(k),
+            )  # fmt: skip
+
+        self.write(sources, pks, make, progress=True)
         return pks
 
     def make_media(self, total: int, places: list[int], sources: list[int]) -> None:
@@ -329,25 +380,25 @@ class Command(BaseCommand):
             "mime_type", "source_id", "licence_id", "date", "date_earliest", "date_latest",
         ))  # fmt: skip
         located = Rows(MediaItem.places.through, ("mediaitem_id", "place_id"))
-        for batch in self.batches(total):
-            with transaction.atomic():
-                batch_pks = reserve_pks(MediaItem, len(batch))
-                rows = []
-                for pk, i in zip(batch_pks, batch, strict=True):
-                    given, surname = self.person_name()
-                    rows.append(
-                        self.record(
-                            media, pk, i, self.text.words(self.rng.randint(3, 9)).title(),
-                            f"originals/synthetic-{i}.jpg",
-                            self.text.words(self.rng.randint(15, 60)), self.text.words(10),
-                            f"{given[1]} {surname[1]}", "Synthetic archive",
-                            MediaItem.MediaType.IMAGE, "image/jpeg", self.rng.choice(sources),
-                            self.rng.choice(licences), *self.dated(),
-                        )
-                    )  # fmt: skip
-                media.write(rows)
-                located.write([located.row(pk, self.rng.choice(places)) for pk in batch_pks])
-            self.bar.update(len(batch))
+        pks = reserve_pks(MediaItem, total)
+
+        def make(pks, batch):
+            k = len(batch)
+            creators = zip(self.picks(GIVEN, k), self.picks(SURNAMES, k), strict=True)
+            return self.rows(
+                media, *self.record_columns(media, pks, batch),
+                [t.title() for t in self.texts(3, 9, k)],
+                [f"originals/synthetic-{i}.jpg" for i in batch],
+                self.texts(15, 60, k), self.text.many([10] * k),
+                [f"{g[1]} {s[1]}" for g, s in creators], ["Synthetic archive"] * k,
+                [MediaItem.MediaType.IMAGE] * k, ["image/jpeg"] * k,
+                self.picks(sources, k), self.picks(licences, k), *self.dated(k),
+            )  # fmt: skip
+
+        self.write(media, pks, make, progress=True)
+        self.write(
+            located, pks, lambda pks, _: self.rows(located, pks, self.picks(places, len(pks)))
+        )
 
     def make_events(self, total, places, people, sources) -> None:
         types = list(EventType.objects.values_list("pk", flat=True))
@@ -360,36 +411,46 @@ class Command(BaseCommand):
         event_places = Rows(Event.places.through, ("event_id", "place_id"))
         participations = Rows(Participation, ("event_id", "person_id", "role_id", "source_id"))
         cited = Rows(Citation, ("content_type_id", "object_id", "source_id", "locator", "order"))
-        for batch in self.batches(total):
-            with transaction.atomic():
-                batch_pks = reserve_pks(Event, len(batch))
-                rows = []
-                for pk, i in zip(batch_pks, batch, strict=True):
-                    rows.append(
-                        self.record(
-                            events, pk, i, self.text.words(self.rng.randint(4, 10)).capitalize(),
-                            self.rng.choice(types), self.text.words(self.rng.randint(10, 30)),
-                            self.text.words(self.rng.randint(80, 600)), *self.dated(),
-                        )
-                    )  # fmt: skip
-                events.write(rows)
-                links, participants, citations = set(), set(), []
-                for pk in batch_pks:
-                    for place in self.rng.sample(places, self.rng.randint(1, 2)):
-                        links.add((pk, place))
-                    for person in self.rng.sample(people, self.rng.randint(1, 4)):
-                        participants.add((pk, person, self.rng.choice(roles)))
-                    for order, source in enumerate(
-                        self.rng.sample(sources, self.rng.randint(1, 3))
-                    ):
-                        citations.append(
-                            cited.row(event_ct, pk, source, f"p. {self.rng.randint(1, 300)}",
-                                      order)
-                        )  # fmt: skip
-                event_places.write([event_places.row(e, p) for e, p in links])
-                participations.write([
-                    participations.row(e, p, r, self.rng.choice(sources))
-                    for e, p, r in participants
-                ])  # fmt: skip
-                cited.write(citations)
-            self.bar.update(len(batch))
+        locators = [f"p. {page}" for page in range(1, 301)]
+        pks = reserve_pks(Event, total)
+
+        def make(pks, batch):
+            k = len(batch)
+            return self.rows(
+                events, *self.record_columns(events, pks, batch),
+                [t.capitalize() for t in self.texts(4, 10, k)], self.picks(types, k),
+                self.texts(10, 30, k), self.texts(80, 600, k), *self.dated(k),
+            )  # fmt: skip
+
+        def links(pks, _):  # one or two places
+            return (
+                event_places.row(pk, place)
+                for pk, drawn in zip(pks, self.distinct(places, 1, 2, len(pks)), strict=True)
+                for place in drawn
+            )
+
+        def participants(pks, _):  # one to four people, each with a role and a source
+            pairs = [
+                (pk, person)
+                for pk, drawn in zip(pks, self.distinct(people, 1, 4, len(pks)), strict=True)
+                for person in drawn
+            ]
+            n = len(pairs)
+            return self.rows(participations, *zip(*pairs, strict=True), self.picks(roles, n),
+                             self.picks(sources, n))  # fmt: skip
+
+        def citations(pks, _):  # one to three sources, in order, each with a page
+            drawn = [
+                (pk, source, order)
+                for pk, chosen in zip(pks, self.distinct(sources, 1, 3, len(pks)), strict=True)
+                for order, source in enumerate(chosen)
+            ]
+            n = len(drawn)
+            objects, cited_sources, orders = zip(*drawn, strict=True)
+            return self.rows(cited, [event_ct] * n, objects, cited_sources,
+                             self.picks(locators, n), orders)  # fmt: skip
+
+        self.write(events, pks, make, progress=True)
+        self.write(event_places, pks, links)
+        self.write(participations, pks, participants)
+        self.write(cited, pks, citations)
