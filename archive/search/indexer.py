@@ -84,6 +84,9 @@ def document_values(kind: registry.Kind, record) -> tuple[dict, list]:
     values["title_folded"] = fold_words(values["title"])
     values["names_folded"] = fold_words(values["names"])
     values["text_folded"] = fold_words(values["text"])
+    values["word_pairs"] = backends.get().word_pairs(
+        values["title_folded"], values["names_folded"], values["text_folded"]
+    )
     return values, facets
 
 

@@ -7,8 +7,30 @@ trigram index on the lexicon; SQLite adds FTS5 tables kept in step by triggers. 
 migration that rebuilds `search_document` on SQLite must recreate those triggers.
 """
 
+import json
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+
+
+class WordPairsField(models.Field):
+    """The keys of a record's adjacent word pairs (`archive.search.pairs`): an integer array
+    with a GIN index on PostgreSQL (migration 0006), which narrows phrases; elsewhere a column
+    left empty (SQLite's FTS5 keeps positions and needs nothing)."""
+
+    def db_type(self, connection):
+        return "integer[]" if connection.vendor == "postgresql" else "text"
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        """PostgreSQL's text of the array (`{1,2,3}`), which COPY and a parameter take as it
+        is, from that text, a list, or a list's JSON (dumpdata's)."""
+        if value is None or connection.vendor != "postgresql":
+            return None
+        if isinstance(value, str):
+            if not value.startswith("["):
+                return value
+            value = json.loads(value)
+        return "{" + ",".join(str(int(key)) for key in value) + "}"
 
 
 class SearchDocument(models.Model):
@@ -37,6 +59,7 @@ class SearchDocument(models.Model):
     # whatever its languages. Nullable: SQLite then adds the column without rebuilding the
     # table, which would drop its FTS5 triggers.
     shown = models.JSONField(null=True, blank=True)
+    word_pairs = WordPairsField(null=True, blank=True, editable=False)
 
     class Meta:
         db_table = "search_document"

@@ -23,7 +23,7 @@ from .models import SearchDocument, SearchFacet, SearchTerm
 # The index row's columns as `document_values` gives them.
 DOCUMENT_COLUMNS = (
     "kind", "title", "names", "text", "date", "date_display", "earliest", "latest", "decade",
-    "source_kind", "shown", "url", "title_folded", "names_folded", "text_folded",
+    "source_kind", "shown", "url", "title_folded", "names_folded", "text_folded", "word_pairs",
 )  # fmt: skip
 
 

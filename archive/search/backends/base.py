@@ -36,6 +36,11 @@ class SearchBackend:
                 cursor.execute(f"DELETE FROM {table}")
         yield
 
+    def word_pairs(self, title_folded: str, names_folded: str, text_folded: str):
+        """What an index row keeps of its adjacent word pairs (`archive.search.pairs`), if the
+        backend narrows phrases with them; None."""
+        return None
+
     def tidy(self) -> None:
         """After a rebuild has committed: what the database wants done outside a transaction."""
 

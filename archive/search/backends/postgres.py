@@ -1,19 +1,16 @@
 """PostgreSQL: a generated, weighted tsvector with a GIN index; pg_trgm over the lexicon.
 
-Phrases: GIN keeps no word positions, so `"martial law"` alone finds every record with both
-words and rechecks each against its (long, TOASTed) vector. A GIN index over the
-record's adjacent word pairs (generated column `word_pairs`, migration 0003) narrows that first:
-`'martial law'` as one lexeme. Pairs are taken from the same tsvector positions that `<->`
-reads, so the pair condition is only a necessary one (never drops a match); the phrase itself
-is still checked on the few rows left.
+Phrases: a GIN index over the keys of each record's adjacent word pairs (`word_pairs`, made
+by `archive.search.pairs`, migration 0006) narrows them first; the phrase itself is checked on
+the few rows left, so the pair condition is only a necessary one (it never drops a match).
 """
 
-import re
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import connection, transaction
 
+from ..pairs import document_keys, phrase_keys
 from ..query import ParsedQuery
 from .base import INDEX_TABLES, NO_FILTER, SIMILARITY_THRESHOLD, SearchBackend
 
@@ -76,6 +73,9 @@ class PostgresBackend(SearchBackend):
             # Fresh statistics: the date sort's plan depends on how common words are.
             cursor.execute(f"ANALYZE {', '.join(INDEX_TABLES)}")
 
+    def word_pairs(self, title_folded: str, names_folded: str, text_folded: str):
+        return document_keys(title_folded, names_folded, text_folded)
+
     def tidy(self):
         """A visibility map, without which the facet counts' index-only scans visit the heap
         (p50 48 -> 27 ms at 100,000 records): VACUUM, which no transaction may hold."""
@@ -98,12 +98,12 @@ class PostgresBackend(SearchBackend):
         if pairs is None:
             return condition, [query.tsquery()]
         if statistics:
-            return f"{alias}.word_pairs @@ %s::tsquery AND {condition}", [pairs, query.tsquery()]
+            return f"{alias}.word_pairs @> %s::integer[] AND {condition}", [pairs, query.tsquery()]
         # The pairs alone are read from an index; the phrase is then checked on the few rows
         # left. ts_match_vq() is `@@` that no index answers: the planner would otherwise
         # intersect the pairs with the bitmap of every record holding the words (40 ms at 1M).
         return (
-            f"{alias}.word_pairs @@ (SELECT %s::tsquery) "
+            f"{alias}.word_pairs @> (SELECT %s::integer[]) "
             f"AND ts_match_vq({alias}.search_vector, {tsquery})",
             [pairs, query.tsquery()],
         )
@@ -157,22 +157,15 @@ class PostgresBackend(SearchBackend):
             return [row[0] for row in cursor.fetchall()]
 
 
-_PAIRS = "{alias}.word_pairs"
-# Words the default parser reads as one token, unchanged: their pair lexeme is predictable.
-_ONE_TOKEN = re.compile(r"[a-z]+|[0-9]+")
-
-
-def word_pairs(query: ParsedQuery) -> str | None:
-    """A tsquery of the adjacent word pairs every match must contain (`'martial law'`), from
-    the phrases that make up a whole clause on their own; None when there are none."""
-    pairs: list[str] = []
+def word_pairs(query: ParsedQuery) -> list[int] | None:
+    """The keys of the adjacent word pairs every match must contain, from the phrases that
+    make up a whole clause on their own; None when there are none."""
+    keys: list[int] = []
     for clause in query.clauses:
-        if len(clause) != 1 or len(clause[0].words) < 2:
-            continue  # a phrase in an `or` is not required; a single word has no pair
-        words = clause[0].words
-        if all(_ONE_TOKEN.fullmatch(word) for word in words):
-            pairs += [f"'{a} {b}'" for a, b in zip(words, words[1:], strict=False)]
-    return " & ".join(dict.fromkeys(pairs)) or None
+        if len(clause) != 1:
+            continue  # a phrase in an `or` is not required
+        keys += phrase_keys(clause[0].words) or []
+    return list(dict.fromkeys(keys)) or None
 
 
 def _limit(limit: int | None) -> str:
