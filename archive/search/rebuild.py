@@ -7,12 +7,12 @@ are those `indexer.index_records` writes for the same records: both take their c
 `indexer.document_values`.
 """
 
-import queue
-import threading
+import multiprocessing
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections, transaction
 
+from archive import registry
 from archive.imports.sql import Rows, bulk_writing, reserve_pks
 from archive.models import Status
 
@@ -60,35 +60,41 @@ class _Writer:
 def rebuild(progress=None, chunk: int = 1000, beside: bool | None = None) -> int:
     """Empty the index and index every published record again. Returns the number indexed.
 
-    `beside`: the rows are written by a thread of their own, on a connection of its own,
-    while this one builds the next batch: PostgreSQL computes a batch's vectors and word
-    pairs (half of a rebuild) on one core while Python builds the next on the other. By
-    default where the backend gains by it and no transaction is open (another connection
-    would not see its rows)."""
+    `beside`: the entries are built by worker processes, each with a connection of its own,
+    while this one writes them: building is Python's work and most of a rebuild, and a
+    thread would share one interpreter lock with the writer. By default where the backend
+    allows it and no transaction is open (another connection would not see its rows)."""
     backend = backends.get()
     if beside is None:
-        beside = backend.rebuilds_beside and not connection.in_atomic_block
-    batches = _batches(chunk)
-    total = _write_beside(batches, progress) if beside else _write(batches, progress)
+        beside = backend.rebuilds_beside
+    if beside and not connection.in_atomic_block:
+        total = _write_built_beside(chunk, progress)
+    else:
+        total = _write(map(_build, _tasks(chunk)), progress)
     backend.tidy()
     return total
 
 
-def _batches(chunk: int):
-    """(content type id, [(object id, values, facets)], records asked for), a batch at a time."""
+def _tasks(chunk: int):
+    """(kind key, primary keys) of every batch of published records."""
     for kind in kinds.searched():
-        content_type = ContentType.objects.get_for_model(kind.model)
         published = kind.model._default_manager.published().order_by("pk")
         pks = list(published.values_list("pk", flat=True))
         for start in range(0, len(pks), chunk):
-            batch = pks[start : start + chunk]
-            records = kinds.queryset(kind).filter(pk__in=batch, status=Status.PUBLISHED)
-            built = [(record.pk, *document_values(kind, record)) for record in records]
-            yield content_type.pk, built, len(batch)
+            yield kind.key, pks[start : start + chunk]
+
+
+def _build(task) -> tuple[int, list, int]:
+    """(content type id, [(object id, values, facets)], records asked for) of one batch."""
+    key, pks = task
+    kind = registry.kind(key)
+    content_type = ContentType.objects.get_for_model(kind.model)
+    records = kinds.queryset(kind).filter(pk__in=pks, status=Status.PUBLISHED)
+    return content_type.pk, [(r.pk, *document_values(kind, r)) for r in records], len(pks)
 
 
 def _write(batches, progress) -> int:
-    """Write every batch in one transaction on this thread's connection."""
+    """Write every batch in one transaction on this process's connection."""
     total = 0
     with transaction.atomic(), bulk_writing(), backends.get().bulk_load():
         writer = _Writer()
@@ -101,53 +107,21 @@ def _write(batches, progress) -> int:
     return total
 
 
-_DONE = object()
+WORKERS = 2
 
 
-class _Abandoned(Exception):
-    """The builder failed: the writer rolls back."""
-
-
-def _write_beside(batches, progress) -> int:
-    handed: queue.Queue = queue.Queue(maxsize=2)
-    result: dict = {}
-
-    def received():
-        while (item := handed.get()) is not _DONE:
-            if isinstance(item, BaseException):
-                raise _Abandoned from item
-            yield item
-
-    def write():
-        try:
-            result["total"] = _write(received(), progress)
-        except BaseException as error:  # handed back to the builder, which raises it
-            result["error"] = error
-        finally:
-            connections.close_all()  # this thread's connections only
-
-    writer = threading.Thread(target=write, name="search-rebuild-writer")
-    writer.start()
-
-    def hand(item) -> None:
-        while writer.is_alive():
-            try:
-                handed.put(item, timeout=0.5)
-                return
-            except queue.Full:
-                continue
-
+def _build_in_worker(task):
     try:
-        for batch in batches:
-            if not writer.is_alive():
-                break
-            hand(batch)
-    except BaseException as error:
-        hand(error)
-        writer.join()
-        raise
-    hand(_DONE)
-    writer.join()
-    if "error" in result:
-        raise result["error"]
-    return result["total"]
+        return _build(task)
+    finally:
+        connections.close_all()  # the worker's own connection, made for this batch
+
+
+def _write_built_beside(chunk: int, progress) -> int:
+    tasks = list(_tasks(chunk))
+    # Forked workers must not share this process's connections: each opens its own.
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(WORKERS, max(len(tasks), 1))) as pool:
+        # In order, a few batches ahead: the writer's memory stays that of a few batches.
+        return _write(pool.imap(_build_in_worker, tasks), progress)

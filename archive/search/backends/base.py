@@ -19,7 +19,8 @@ class SearchBackend:
     # Does the database read a materialised CTE only as far as its readers go (PostgreSQL)?
     # SQLite computes it whole.
     lazy_ctes = False
-    # Does a rebuild gain by writing on a thread and connection of its own (`rebuild.py`)?
+    # May a rebuild build its entries in worker processes, each reading the records on a
+    # connection of its own, while it writes (`rebuild.py`)?
     rebuilds_beside = False
 
     def session(self):

@@ -27,6 +27,7 @@ _WEIGHTS = "'{0.1, 0.2, 0.5, 1.0}'"  # text, -, names, title
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
     lazy_ctes = True
+    rebuilds_beside = True
 
     @contextmanager
     def session(self):
