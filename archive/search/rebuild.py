@@ -8,6 +8,7 @@ are those `indexer.index_records` writes for the same records: both take their c
 """
 
 import multiprocessing
+import os
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections, transaction
@@ -107,7 +108,7 @@ def _write(batches, progress) -> int:
     return total
 
 
-WORKERS = 2
+WORKERS = min(4, os.cpu_count() or 1)  # builders; the writer and the database need a core too
 
 
 def _build_in_worker(task):
