@@ -1,5 +1,6 @@
 """A full rebuild: the index emptied and every published record indexed again, in one
-transaction, its rows written as tuples (`archive.imports.sql.Rows`).
+transaction, its rows written as tuples (`archive.imports.sql.Rows`), their entries built by
+worker processes where the database allows (see `rebuild`).
 
 Until it commits, searches read the index as it was (SQLite) or wait for it (PostgreSQL:
 the tables are truncated); a failure rolls it back and leaves the index as it was. The rows
@@ -111,6 +112,20 @@ def _write(batches, progress) -> int:
 WORKERS = min(4, os.cpu_count() or 1)  # builders; the writer and the database need a core too
 
 
+_INHERITED: list = []
+
+
+def _forget_inherited_connections() -> None:
+    """A worker's first step: connections copied from the rebuilding process (one may still
+    be open: closing is per thread and context, and a test's event loop keeps its own) are
+    set aside, never used or closed, since closing would end the parent's session on the
+    shared socket. Kept referenced, so that no finaliser closes them; the worker then opens
+    its own."""
+    for conn in connections.all(initialized_only=True):
+        _INHERITED.append(conn.connection)
+        conn.connection = None
+
+
 def _build_in_worker(task):
     try:
         return _build(task)
@@ -123,6 +138,7 @@ def _write_built_beside(chunk: int, progress) -> int:
     # Forked workers must not share this process's connections: each opens its own.
     connections.close_all()
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(WORKERS, max(len(tasks), 1))) as pool:
+    workers = min(WORKERS, max(len(tasks), 1))
+    with context.Pool(workers, initializer=_forget_inherited_connections) as pool:
         # In order, a few batches ahead: the writer's memory stays that of a few batches.
         return _write(pool.imap(_build_in_worker, tasks), progress)
