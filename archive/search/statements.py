@@ -176,10 +176,13 @@ def search_sql(
         name = kind.key
         content_type = ContentType.objects.get_for_model(kind.model).pk
         # Count per value first, then name the values: only published ones have a document.
+        # `shown` (long, TOASTed) is made text for the values kept only: cast inside, it was
+        # read for every value counted (80 of 140 ms for a common name at 100,000 records).
         branches.append(
-            f"SELECT * FROM (SELECT '{name}' AS facet, CAST(g.value_id AS TEXT) AS value, "
+            f"SELECT facet, value, label, n, rank, CAST(shown AS TEXT) FROM "
+            f"(SELECT '{name}' AS facet, CAST(g.value_id AS TEXT) AS value, "
             f"p.title AS label, g.n AS n, CAST(NULL AS DOUBLE PRECISION) AS rank, "
-            f"CAST(p.shown AS TEXT) AS shown "
+            f"p.shown AS shown "
             f"FROM (SELECT f.value_id, COUNT(*) AS n FROM b CROSS JOIN search_facet f"
             f"{where_flags(name, 'f.document_id = b.id', f'f.facet = {name!r}')} "
             f"GROUP BY f.value_id) AS g CROSS JOIN search_document p "
